@@ -1,0 +1,19 @@
+namespace ContrastivePipeline.Artifacts;
+
+/// <summary>
+/// What a step instance's key is made of. Each part is a hash; the key is the hash of all of them, so two instances
+/// share a key exactly when they would compute the same thing.
+/// </summary>
+public sealed record KeyParts(string Step, string Code, string Config, string Inputs, string Toolchain)
+{
+    public string Key => Hash.OfParts("step-key-v1", Step, Code, Config, Inputs, Toolchain);
+
+    /// <summary>Which parts differ from <paramref name="old"/>, as "part old -> new" with short hashes.</summary>
+    public IEnumerable<string> Changes(KeyParts old)
+    {
+        if (Code != old.Code) yield return $"code {Hash.Short(old.Code)} -> {Hash.Short(Code)}";
+        if (Config != old.Config) yield return $"config {Hash.Short(old.Config)} -> {Hash.Short(Config)}";
+        if (Inputs != old.Inputs) yield return $"input artifact {Hash.Short(old.Inputs)} -> {Hash.Short(Inputs)}";
+        if (Toolchain != old.Toolchain) yield return $"toolchain {Hash.Short(old.Toolchain)} -> {Hash.Short(Toolchain)}";
+    }
+}

@@ -1,0 +1,64 @@
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace ContrastivePipeline.Configuration;
+
+/// <summary>Reads an experiment file into an <see cref="Experiment"/> or throws a <see cref="ConfigException"/> that lists every problem.</summary>
+public static class ExperimentLoader
+{
+    /// <param name="path">The YAML file.</param>
+    /// <param name="root">Folder that relative paths inside the file are resolved against (the repository root).</param>
+    public static Experiment Load(string path, string root)
+    {
+        if (!File.Exists(path))
+            throw new ConfigException($"{path}: experiment file not found. Pass --experiment=experiments/<name>.yaml; " +
+                $"the shipped ones are in {Path.Combine(root, "experiments")}.");
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(File.ReadAllText(path)));
+        }
+        catch (YamlException e)
+        {
+            throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message} " +
+                "Fix the syntax (indentation with spaces, 'key: value' pairs).");
+        }
+        var document = stream.Documents.FirstOrDefault()?.RootNode;
+        if (document is not (null or YamlMappingNode))
+            throw new ConfigException($"{path}:{document.Start.Line}: the file must be a mapping of sections " +
+                "(corpus:, tokenizer:, ...), not a list or a single value.");
+
+        var binder = new YamlBinder();
+        var experiment = document is YamlMappingNode mapping ? binder.Bind<Experiment>(mapping) : new Experiment();
+        if (experiment.Name.Length == 0)
+            experiment = experiment with { Name = Path.GetFileNameWithoutExtension(path) };
+
+        var errors = binder.Errors.Select(e => Format(path, e.Mark, e.Key, e.Message)).ToList();
+        var problems = experiment.Validate().Concat(MissingPaths(experiment, root));
+        errors.AddRange(problems.Select(e => Format(path, binder.MarkOf(e.Key), e.Key, e.Message)));
+        if (errors.Count > 0)
+            throw new ConfigException(string.Join(Environment.NewLine, errors));
+        return experiment;
+    }
+
+    /// <summary>The experiment with every default filled in, as YAML: saved with each run.</summary>
+    public static string Resolve(Experiment experiment) =>
+        new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve).Build().Serialize(experiment);
+
+    static IEnumerable<ConfigError> MissingPaths(Experiment e, string root)
+    {
+        if (!e.Corpus.IsBuiltin && !Directory.Exists(Path.Combine(root, e.Corpus.Source)))
+            yield return new("corpus.source", $"folder '{e.Corpus.Source}' not found (relative paths start at {root}); " +
+                $"use {CorpusConfig.BuiltinTinyWorld} or a folder of text files, e.g. data/corpora/small");
+        if (e.Corpus.Perplexity is { } ppl && !Directory.Exists(Path.Combine(root, ppl)))
+            yield return new("corpus.perplexity", $"folder '{ppl}' not found; remove the key to hold out part of the corpus instead");
+    }
+
+    static string Format(string path, Mark? mark, string key, string message) =>
+        mark is { } m ? $"{path}:{m.Line}: {key}: {message}" : $"{path}: {key}: {message}";
+
+    static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+}

@@ -1,0 +1,56 @@
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Corpus;
+
+/// <summary>
+/// Corpus: reads the sources (a folder or the built-in corpus), splits each into training text, seed pool and held-out
+/// text, expands the seed pool into prompts, and writes the document sets with counts per source.
+/// </summary>
+internal sealed class CorpusStep : IStep
+{
+    public const string Train = "train.txt", SeedPool = "seed_pool.txt", Prompts = "prompts.txt", Perplexity = "perplexity.txt";
+
+    public string Name => "Corpus";
+
+    public void Run(StepContext context)
+    {
+        var settings = context.Settings<CorpusSettings>();
+        var config = settings.Corpus;
+        var sources = config.IsBuiltin
+            ? TinyWorld.Generate(settings.Seed, config.Words, context.Output("probes"))
+            : CorpusFolder.Read(context.Input("source"));
+        var external = context.Spec.Inputs.ContainsKey("perplexity");
+        var heldout = external ? 0 : config.HeldoutFraction;
+
+        var counts = new CorpusCounts();
+        List<string> train = [], seedPool = [], perplexity = [];
+        foreach (var source in sources)
+        {
+            var split = CorpusSplit.Of(source, settings.Seed, config.SeedFraction, heldout);
+            train.AddRange(split.Train);
+            seedPool.AddRange(split.SeedPool);
+            perplexity.AddRange(split.Heldout);
+            counts.Add(source.Name, "train", split.Train);
+            counts.Add(source.Name, "seed_pool", split.SeedPool);
+            counts.Add(source.Name, "heldout", split.Heldout);
+        }
+        if (external)
+        {
+            foreach (var source in CorpusFolder.Read(context.Input("perplexity")))
+            {
+                perplexity.AddRange(source.Documents);
+                counts.Add(source.Name, "perplexity", source.Documents);
+            }
+        }
+        var prompts = seedPool.SelectMany(d => SeedExpansion.Expand(d, config.SeedMinWords, config.SeedMaxWords)).ToList();
+        counts.Prompts = prompts.Count;
+
+        Documents.Write(context.Output(Train), train);
+        Documents.Write(context.Output(SeedPool), seedPool);
+        Documents.Write(context.Output(Prompts), prompts);
+        Documents.Write(context.Output(Perplexity), perplexity);
+        Json.Write(context.Output("counts.json"), counts);
+        context.Log($"{train.Count} training documents, {seedPool.Count} seed documents -> {prompts.Count} prompts, " +
+            $"{perplexity.Count} perplexity documents");
+    }
+}

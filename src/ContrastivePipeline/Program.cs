@@ -1,0 +1,23 @@
+using ContrastivePipeline;
+using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Steps;
+
+// The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
+IStep[] all = [new CorpusStep()];
+var steps = all.ToDictionary(s => s.Name);
+
+if (args is not ["step", var specPath])
+{
+    Console.Error.WriteLine("usage: ContrastivePipeline step <spec.json>");
+    Console.Error.WriteLine($"steps: {string.Join(", ", steps.Keys)}");
+    return 2;
+}
+try
+{
+    return StepRunner.Run(steps, Json.Read<StepSpec>(specPath));
+}
+catch (StepException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    return 1;
+}
