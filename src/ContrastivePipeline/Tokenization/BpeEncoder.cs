@@ -1,0 +1,60 @@
+using System.Text.Json;
+using Microsoft.ML.Tokenizers;
+
+namespace ContrastivePipeline.Tokenization;
+
+/// <summary>
+/// Encodes and decodes through Microsoft.ML.Tokenizers, loaded from the vocab.json and merges.txt we wrote: byte-level,
+/// GPT-2 pre-tokenisation, and the special tokens matched in the text before anything else.
+/// </summary>
+internal sealed class BpeEncoder
+{
+    readonly BpeTokenizer tokenizer;
+
+    BpeEncoder(BpeTokenizer tokenizer, int vocabSize, string hash)
+    {
+        this.tokenizer = tokenizer;
+        VocabSize = vocabSize;
+        Hash = hash;
+    }
+
+    public int VocabSize { get; }
+
+    /// <summary>Content hash of vocab.json and merges.txt; shards record it so a mismatched pair is caught.</summary>
+    public string Hash { get; }
+
+    public static BpeEncoder Load(string folder)
+    {
+        var vocabPath = Path.Combine(folder, BpeFiles.Vocab);
+        var mergesPath = Path.Combine(folder, BpeFiles.Merges);
+        var vocab = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(vocabPath))
+            ?? throw new InvalidDataException($"{vocabPath}: empty");
+        var specials = SpecialTokens.Ids();
+        var tokenizer = BpeTokenizer.Create(new BpeOptions(vocab)
+        {
+            Merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList(),
+            ByteLevel = true,
+            PreTokenizer = new RegexPreTokenizer(Gpt2PreTokenizer.Regex(), specials),
+            SpecialTokens = specials,
+        });
+        var hash = Artifacts.Hash.OfParts(File.ReadAllText(vocabPath), File.ReadAllText(mergesPath));
+        return new BpeEncoder(tokenizer, vocab.Count, hash);
+    }
+
+    public IReadOnlyList<int> Encode(string text) =>
+        tokenizer.EncodeToIds(text, considerPreTokenization: true, considerNormalization: false);
+
+    /// <summary>A document as the language model sees it: <c>&lt;s&gt; text &lt;/s&gt;</c>.</summary>
+    public int[] EncodeDocument(string text)
+    {
+        var ids = Encode(text);
+        var document = new int[ids.Count + 2];
+        document[0] = SpecialTokens.Bos;
+        for (var i = 0; i < ids.Count; i++)
+            document[i + 1] = ids[i];
+        document[^1] = SpecialTokens.Eos;
+        return document;
+    }
+
+    public string Decode(IEnumerable<int> ids) => tokenizer.Decode(ids, considerSpecialTokens: true);
+}
