@@ -56,5 +56,8 @@ internal sealed class BpeEncoder
         return document;
     }
 
+    /// <summary>A seed prompt: <c>&lt;s&gt; text</c>, left open for the model to continue.</summary>
+    public int[] EncodePrompt(string text) => [SpecialTokens.Bos, .. Encode(text)];
+
     public string Decode(IEnumerable<int> ids) => tokenizer.Decode(ids, considerSpecialTokens: true);
 }
