@@ -6,14 +6,16 @@ namespace ContrastivePipeline.Tokenization;
 /// <summary>
 /// Encodes and decodes through Microsoft.ML.Tokenizers, loaded from the vocab.json and merges.txt we wrote: byte-level,
 /// GPT-2 pre-tokenisation, and the special tokens matched in the text before anything else.
+/// Each thread gets its own BpeTokenizer: the library's word cache takes a lock on every lookup, which serialised
+/// the parallel encoder.
 /// </summary>
 internal sealed class BpeEncoder
 {
-    readonly BpeTokenizer tokenizer;
+    readonly ThreadLocal<BpeTokenizer> tokenizers;
 
-    BpeEncoder(BpeTokenizer tokenizer, int vocabSize, string hash)
+    BpeEncoder(Func<BpeTokenizer> create, int vocabSize, string hash)
     {
-        this.tokenizer = tokenizer;
+        tokenizers = new ThreadLocal<BpeTokenizer>(create);
         VocabSize = vocabSize;
         Hash = hash;
     }
@@ -30,19 +32,19 @@ internal sealed class BpeEncoder
         var vocab = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(vocabPath))
             ?? throw new InvalidDataException($"{vocabPath}: empty");
         var specials = SpecialTokens.Ids();
-        var tokenizer = BpeTokenizer.Create(new BpeOptions(vocab)
+        var merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList();
+        var hash = Artifacts.Hash.OfParts(File.ReadAllText(vocabPath), File.ReadAllText(mergesPath));
+        return new BpeEncoder(() => BpeTokenizer.Create(new BpeOptions(vocab)
         {
-            Merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList(),
+            Merges = merges,
             ByteLevel = true,
             PreTokenizer = new RegexPreTokenizer(Gpt2PreTokenizer.Regex(), specials),
             SpecialTokens = specials,
-        });
-        var hash = Artifacts.Hash.OfParts(File.ReadAllText(vocabPath), File.ReadAllText(mergesPath));
-        return new BpeEncoder(tokenizer, vocab.Count, hash);
+        }), vocab.Count, hash);
     }
 
     public IReadOnlyList<int> Encode(string text) =>
-        tokenizer.EncodeToIds(text, considerPreTokenization: true, considerNormalization: false);
+        tokenizers.Value!.EncodeToIds(text, considerPreTokenization: true, considerNormalization: false);
 
     /// <summary>A document as the language model sees it: <c>&lt;s&gt; text &lt;/s&gt;</c>.</summary>
     public int[] EncodeDocument(string text)
@@ -59,5 +61,5 @@ internal sealed class BpeEncoder
     /// <summary>A seed prompt: <c>&lt;s&gt; text</c>, left open for the model to continue.</summary>
     public int[] EncodePrompt(string text) => [SpecialTokens.Bos, .. Encode(text)];
 
-    public string Decode(IEnumerable<int> ids) => tokenizer.Decode(ids, considerSpecialTokens: true);
+    public string Decode(IEnumerable<int> ids) => tokenizers.Value!.Decode(ids, considerSpecialTokens: true);
 }

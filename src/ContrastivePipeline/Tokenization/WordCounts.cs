@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace ContrastivePipeline.Tokenization;
@@ -24,8 +25,7 @@ internal sealed class WordCounts
                 var text = documents[d].AsSpan();
                 foreach (var match in Gpt2PreTokenizer.Regex().EnumerateMatches(text))
                 {
-                    var word = text.Slice(match.Index, match.Length);
-                    lookup[word] = lookup.TryGetValue(word, out var n) ? n + 1 : 1;
+                    CollectionsMarshal.GetValueRefOrAddDefault(lookup, text.Slice(match.Index, match.Length), out _)++;
                 }
             }
             partials[part] = counts;
