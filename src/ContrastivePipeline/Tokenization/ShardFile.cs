@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Numerics;
 using System.IO.MemoryMappedFiles;
+using System.Numerics;
 
 namespace ContrastivePipeline.Tokenization;
 
