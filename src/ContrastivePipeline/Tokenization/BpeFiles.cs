@@ -86,8 +86,7 @@ internal static class BpeFiles
                 ["byte_fallback"] = false,
                 ["ignore_merges"] = false,
                 ["vocab"] = VocabJson(vocabulary),
-                ["merges"] = new JsonArray([.. vocabulary.Merges.Select(m =>
-                    (JsonNode)new JsonArray(vocabulary.Tokens[m.Left], vocabulary.Tokens[m.Right]))]),
+                ["merges"] = new JsonArray([.. vocabulary.MergeLines().Select(line => (JsonNode)line!)]),
             },
         };
     }
