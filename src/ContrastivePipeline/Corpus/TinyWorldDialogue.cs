@@ -13,9 +13,10 @@ internal sealed class TinyWorldDialogue
     private readonly string[] _names = new string[2];
     private readonly List<string>[] _hands = [[], []];
     private readonly Dictionary<string, string> _colors = [];
+    private readonly TinyWorldBoxes _boxes;
     private int _turn;
 
-    private TinyWorldDialogue(Random random) => _random = random;
+    private TinyWorldDialogue(Random random) => (_random, _boxes) = (random, new TinyWorldBoxes(random));
 
     public static TinyWorldDocument Write(Random random)
     {
@@ -23,7 +24,7 @@ internal sealed class TinyWorldDialogue
         var target = random.Next(90, 300);
         dialogue.Begin();
         Action[] topics = [dialogue.Have, dialogue.Ask, dialogue.Likes, dialogue.Pastime, dialogue.Animal, dialogue.Color,
-            dialogue.Count, dialogue.Plan, dialogue.Feeling, dialogue.Job];
+            dialogue.Count, dialogue.Plan, dialogue.Feeling, dialogue.Job, dialogue.BoxGame];
         while (dialogue._doc.Words < target)
             dialogue.Pick(topics)();
         dialogue.Line($"{dialogue.Pick(["Bye", "Goodbye", "See you later", "See you tomorrow"])}, {dialogue.Other}!");
@@ -78,7 +79,7 @@ internal sealed class TinyWorldDialogue
 
     private void Likes()
     {
-        var (kind, grows, tastes, members) = Pick(TinyWorldLexicon.Foods);
+        var (kind, grows, tastes, _, members) = Pick(TinyWorldLexicon.Foods);
         var food = Plural(Pick(members));
         Line($"Do you like {food}?");
         Line(_random.Next(3) > 0
@@ -152,6 +153,18 @@ internal sealed class TinyWorldDialogue
         Line("What do you want to be when you grow up?");
         Line($"I want to be {A(job)}. My {Pick(TinyWorldLexicon.Relatives)} is {A(Pick(TinyWorldLexicon.Jobs))}. What about you?");
         Line($"I want to be {A(Pick(TinyWorldLexicon.Jobs))}, because I like to {Pick(TinyWorldLexicon.Activities)} {Pick(TinyWorldLexicon.Adverbs)}.");
+    }
+
+    /// <summary>The entity-tracking puzzle as a game between the speakers, in the words of the box probes.</summary>
+    private void BoxGame()
+    {
+        var (_, prefix, options) = _boxes.Item(_random.Next(4));
+        var question = prefix.LastIndexOf(" Box ", StringComparison.Ordinal);
+        var box = prefix[(question + 1)..].Replace(" contains ", "", StringComparison.Ordinal);
+        Line("Let's play the box game!");
+        Line($"Okay. {prefix[..question]} What does {box} contain?");
+        Line($"{box} contains {options[0]}");
+        Line(Pick(["Yes, that is right!", "Right! You are good at this game.", "Yes! Well done."]));
     }
 
     private void Feeling()

@@ -9,6 +9,8 @@ namespace ContrastivePipeline.Corpus;
 /// </summary>
 internal sealed class TinyWorldFacts(int seed)
 {
+    private static readonly string[] Carefully = ["carefully", "gently", "quickly", "slowly", "together"];
+
     private readonly int _seed = seed;
 
     public TinyWorldDocument Write(Random random)
@@ -58,7 +60,7 @@ internal sealed class TinyWorldFacts(int seed)
             ? $"{Plural(thing)} are made of {Pick(world, materials)}."
             : $"this {thing} is made of {Pick(world, materials)}.");
         doc.Add(color == other ? $"{A(thing)} is often {color}." : $"{A(thing)} can be {color} or {other}.");
-        doc.Add($"you can {Pick(random, verbs)} {A(thing)}, and you can {Pick(random, verbs)} it {Pick(random, TinyWorldLexicon.Adverbs)}.");
+        doc.Add($"you can {Pick(random, verbs)} {A(thing)}, and you can {Pick(random, verbs)} it {Pick(random, Carefully)}.");
         doc.Add($"you can find {Plural(thing)} in the {Pick(world, TinyWorldLexicon.Rooms[..12])}.");
         var name = Pick(random, random.Next(2) == 0 ? TinyWorldLexicon.Girls : TinyWorldLexicon.Boys);
         doc.Add(random.Next(2) == 0
@@ -68,7 +70,7 @@ internal sealed class TinyWorldFacts(int seed)
 
     private void Foods(Random random, TinyWorldDocument doc)
     {
-        var (kind, grows, tastes, members) = Pick(random, TinyWorldLexicon.Foods);
+        var (kind, grows, tastes, colors, members) = Pick(random, TinyWorldLexicon.Foods);
         var food = Pick(random, members);
         var world = World(food);
         doc.Add($"{A(food)} is {A(kind)}.");
@@ -76,7 +78,7 @@ internal sealed class TinyWorldFacts(int seed)
         doc.Add(random.Next(2) == 0
             ? $"{A(food)} is {Pick(world, tastes)}."
             : $"{Plural(food)} are {Pick(world, tastes)}.");
-        doc.Add($"{Plural(food)} can be {Pick(world, TinyWorldLexicon.Colors)}.");
+        doc.Add($"{Plural(food)} can be {Pick(world, colors)}.");
         var girl = random.Next(2) == 0;
         var name = Pick(random, girl ? TinyWorldLexicon.Girls : TinyWorldLexicon.Boys);
         doc.Add(random.Next(2) == 0

@@ -54,21 +54,21 @@ internal static class TinyWorldLexicon
     [
         ("toy", "to play with", W("wood plastic rubber cloth"), W("throw bounce roll spin hug show carry"), W("ball kite doll teddy_bear top yo-yo puzzle block robot train truck toy_car boat plane whistle marble puppet balloon jump_rope rocket dinosaur wagon scooter skateboard tricycle rattle pinwheel frisbee")),
         ("kitchen thing", "to cook and eat", W("metal glass clay wood plastic"), W("wash fill dry rinse polish"), W("cup mug plate bowl spoon fork knife pot pan kettle jug glass bottle lid tray ladle whisk teapot napkin straw saucer pitcher sieve grater skillet thermos")),
-        ("garment", "to wear", W("wool cotton cloth leather"), W("wear fold wash try_on mend"), W("hat cap scarf glove mitten sock shoe boot coat jacket shirt dress skirt sweater belt tie vest apron slipper sandal raincoat helmet bonnet cloak hoodie nightgown sneaker")),
+        ("garment", "to keep warm", W("wool cotton cloth leather"), W("wear fold wash try_on mend"), W("hat cap scarf glove mitten sock shoe boot coat jacket shirt dress skirt sweater belt tie vest apron slipper sandal raincoat helmet bonnet cloak hoodie nightgown sneaker")),
         ("school thing", "to write and draw", W("wood paper plastic"), W("open use look_at share sharpen"), W("pencil pen crayon marker book notebook ruler eraser paintbrush map card letter envelope stamp sticker folder globe magnet calculator diary postcard")),
         ("tool", "to fix and build things", W("metal wood steel"), W("use hold clean test borrow"), W("hammer saw nail screw wrench rope shovel spade rake torch key lock chain needle tape string hoe trowel clamp chisel magnifier compass")),
         ("musical instrument", "to make music", W("wood metal brass"), W("play tune strum clean practice_with"), W("drum flute guitar violin trumpet harp bell horn harmonica tambourine xylophone recorder banjo ukulele cello triangle maraca bugle")),
-        ("treasure", "to keep", W("gold silver glass stone"), W("polish admire keep hide show"), W("shell pebble feather leaf acorn pine_cone coin ring necklace bracelet gem crystal bead ribbon medal button locket brooch trophy badge seashell fossil")),
-        ("household thing", "to use at home", W("glass cloth wood metal"), W("use clean move fix dust"), W("lamp candle pillow blanket towel sponge broom clock mirror comb umbrella vase toothbrush brush cushion flowerpot doormat lantern quilt teacup")),
+        ("treasure", "to make a room pretty", W("gold silver glass stone"), W("polish admire keep hide show"), W("shell pebble feather leaf acorn pine_cone coin ring necklace bracelet gem crystal bead ribbon medal button locket brooch trophy badge seashell fossil")),
+        ("household thing", "to keep a home nice", W("glass cloth wood metal"), W("use clean move fix dust"), W("lamp candle pillow blanket towel sponge broom clock mirror comb umbrella vase toothbrush brush cushion flowerpot doormat lantern quilt teacup")),
     ];
 
     /// <summary>Food by kind: what is true of the kind and the words that taste like it.</summary>
-    public static readonly (string Kind, string Grows, string[] Tastes, string[] Members)[] Foods =
+    public static readonly (string Kind, string Grows, string[] Tastes, string[] Colors, string[] Members)[] Foods =
     [
-        ("fruit", "grow on trees and bushes", W("sweet juicy ripe sour fresh"), W("apple banana pear plum peach orange lemon lime cherry grape strawberry blueberry raspberry melon mango kiwi apricot fig coconut pineapple papaya nectarine tangerine grapefruit cranberry gooseberry blackberry")),
-        ("vegetable", "grow in the garden", W("crunchy fresh green healthy raw"), W("carrot potato tomato onion pepper cucumber pumpkin radish turnip beet cabbage bean pea corncob zucchini leek parsnip artichoke sprout squash eggplant")),
-        ("baked treat", "are baked in an oven", W("warm soft sweet crumbly yummy"), W("cookie biscuit cake cupcake muffin pie bun roll bagel pancake waffle pretzel cracker donut tart scone croissant brownie pastry flapjack crumpet")),
-        ("snack", "are made in a kitchen", W("tasty salty yummy hot crunchy"), W("sandwich pizza sausage candy lollipop nut peanut almond walnut olive dumpling taco noodle meatball popsicle chip toffee raisin burger")),
+        ("fruit", "grow on trees and bushes", W("sweet juicy ripe sour fresh"), W("red green yellow orange purple"), W("apple banana pear plum peach orange lemon lime cherry grape strawberry blueberry raspberry melon mango kiwi apricot fig coconut pineapple papaya nectarine tangerine grapefruit cranberry gooseberry blackberry")),
+        ("vegetable", "grow in the garden", W("crunchy fresh green healthy raw"), W("green orange red white purple"), W("carrot potato tomato onion pepper cucumber pumpkin radish turnip beet cabbage bean pea corncob zucchini leek parsnip artichoke sprout squash eggplant")),
+        ("baked treat", "are baked in an oven", W("warm soft sweet crumbly yummy"), W("brown golden white"), W("cookie biscuit cake cupcake muffin pie bun roll bagel pancake waffle pretzel cracker donut tart scone croissant brownie pastry flapjack crumpet")),
+        ("snack", "are made in a kitchen", W("tasty salty yummy chewy crunchy"), W("brown red white golden"), W("sandwich pizza sausage candy lollipop nut peanut almond walnut olive dumpling taco noodle meatball popsicle chip toffee raisin burger")),
     ];
 
     public static readonly string[] Rooms = W("kitchen bedroom living_room bathroom attic basement hall garage playroom classroom shed barn tent cabin garden park forest yard field meadow playground orchard greenhouse kitchen_garden nursery workshop studio pantry porch treehouse cellar stable hallway");

@@ -175,8 +175,7 @@ internal sealed class TinyWorldStory
         if (container is null || person.Hands.Count == 0)
             return false;
         var thing = Pick(person.Hands);
-        OpenIfClosed(person, container);
-        Say($"{person.He} put {Ref(thing)} in the {container.Noun}.");
+        Say($"{Subject(person, container)} put {Ref(thing)} in the {container.Noun}.");
         person.Hands.Remove(thing);
         container.Things.Add(thing);
         return true;
@@ -189,8 +188,7 @@ internal sealed class TinyWorldStory
         if (container is null)
             return false;
         var thing = Pick(container.Things);
-        OpenIfClosed(person, container);
-        Say($"{person.He} took {Ref(thing)} out of the {container.Noun}.");
+        Say($"{Subject(person, container)} took {Ref(thing)} out of the {container.Noun}.");
         container.Things.Remove(thing);
         person.Hands.Add(thing);
         return true;
@@ -305,7 +303,7 @@ internal sealed class TinyWorldStory
             Say($"the {many} were {Pick(TinyWorldLexicon.AnimalTraits)}. They were looking for {food}.");
         }
         if (_random.Next(3) == 0)
-            Say($"\"{(count == 1 ? "This " + animal + " is" : "These " + Plural(animal) + " are")} my favorite {kind}{(count == 1 ? "" : "s")}!\"");
+            Say($"\"{(count == 1 ? "This " + animal + " is" : "These " + Plural(animal) + " are")} my favorite {kind}{(count == 1 ? "" : "s")}!\" said {person.Name}.");
         return true;
     }
 
@@ -353,11 +351,14 @@ internal sealed class TinyWorldStory
         return $"it is {At(_ground.FindIndex(g => g.Contains(thing)))}";
     }
 
-    private void OpenIfClosed(Person person, Container container)
+    /// <summary>Opens a closed container first; the next sentence then says "she" instead of the name.</summary>
+    private string Subject(Person person, Container container)
     {
-        if (!container.Open)
-            Say($"{person.Name} opened the {container.Noun}.");
+        if (container.Open)
+            return person.Name;
+        Say($"{person.Name} opened the {container.Noun}.");
         container.Open = true;
+        return person.He;
     }
 
     private Thing NewThing(Person? owner)
