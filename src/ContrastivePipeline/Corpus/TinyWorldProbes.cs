@@ -23,10 +23,11 @@ internal static class TinyWorldProbes
         var blimp = Directory.CreateDirectory(Path.Combine(folder, "blimp_filtered")).FullName;
         var tracking = Directory.CreateDirectory(Path.Combine(folder, "entity_tracking")).FullName;
         var sentences = new TinyWorldAgreement(random);
+        // As in BLiMP: a noun and its plural count as the same word, "is" and "are" do not.
         WritePairs(Path.Combine(blimp, SubjectVerb + ".jsonl"), SubjectVerb, "subject_verb_agreement",
-            Distinct(sentences.SubjectVerb, seen));
+            lexicallyIdentical: false, Distinct(sentences.SubjectVerb, seen));
         WritePairs(Path.Combine(blimp, DeterminerNoun + ".jsonl"), DeterminerNoun, "determiner_noun_agreement",
-            Distinct(sentences.DeterminerNoun, seen));
+            lexicallyIdentical: true, Distinct(sentences.DeterminerNoun, seen));
         var boxes = new TinyWorldBoxes(random);
         var items = Enumerable.Range(0, (MaxNumops + 1) * ItemsPerNumops)
             .Select(i => boxes.Item(numops: i / ItemsPerNumops))
@@ -57,7 +58,8 @@ internal static class TinyWorldProbes
         return pairs;
     }
 
-    private static void WritePairs(string path, string uid, string term, List<(string Good, string Bad)> pairs) =>
+    private static void WritePairs(string path, string uid, string term, bool lexicallyIdentical,
+        List<(string Good, string Bad)> pairs) =>
         File.WriteAllLines(path, pairs.Select((pair, i) => Line(json =>
         {
             json.WriteString("sentence_good", pair.Good);
@@ -68,7 +70,7 @@ internal static class TinyWorldProbes
             json.WriteBoolean("simple_LM_method", true);
             json.WriteBoolean("one_prefix_method", true);
             json.WriteBoolean("two_prefix_method", false);
-            json.WriteBoolean("lexically_identical", false);
+            json.WriteBoolean("lexically_identical", lexicallyIdentical);
             json.WriteNumber("pair_id", i);
         })));
 
