@@ -1,16 +1,23 @@
+using System.Text.RegularExpressions;
+
 namespace ContrastivePipeline.Corpus;
 
 /// <summary>
 /// A document being written: paragraphs (lines) of sentences. Kept as sentences so that the generator can stop at a
 /// word budget on a sentence boundary and the probes can avoid repeating a training sentence.
 /// </summary>
-internal sealed class TinyWorldDocument
+internal sealed partial class TinyWorldDocument
 {
+    [GeneratedRegex(@"(?<=[.!?])\s+|^[A-Z][a-z-]*: ")]
+    private static partial Regex SentenceBreak();
+
     private readonly List<List<string>> _paragraphs = [[]];
 
     public int Words { get; private set; }
 
-    public IEnumerable<string> Sentences => _paragraphs.SelectMany(p => p);
+    /// <summary>The single sentences of the text, without a speaker's "Mia: ".</summary>
+    public IEnumerable<string> Sentences =>
+        _paragraphs.SelectMany(p => p).SelectMany(s => SentenceBreak().Split(s)).Where(s => s.Length > 0);
 
     public void Add(string sentence)
     {

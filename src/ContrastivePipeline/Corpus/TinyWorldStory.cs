@@ -54,7 +54,7 @@ internal sealed class TinyWorldStory
     public static TinyWorldDocument Write(Random random)
     {
         var story = new TinyWorldStory(random);
-        var target = random.Next(110, 380);
+        var target = random.Next(60, 300);
         story.Begin();
         Func<bool>[] events = [story.Go, story.PickUp, story.PutAway, story.TakeOut, story.Give, story.Eat,
             story.Lose, story.PutDown, story.Close, story.AskWhere, story.Play, story.Watch, story.Use, story.Recap];

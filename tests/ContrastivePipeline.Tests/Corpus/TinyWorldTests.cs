@@ -131,6 +131,17 @@ public sealed class TinyWorldTests
         });
     }
 
+    [Fact]
+    public void Agreement_probes_are_not_copies_of_training_sentences()
+    {
+        var text = string.Join("\n", AllDocuments(Corpus.Value.Sources));
+        var goods = new[] { "tinyworld_subject_verb_agreement.jsonl", "tinyworld_determiner_noun_agreement.jsonl" }
+            .SelectMany(f => Probe(Path.Combine("blimp_filtered", f)))
+            .Select(p => p.GetProperty("sentence_good").GetString()!);
+
+        Assert.All(goods, good => Assert.DoesNotContain(good, text, StringComparison.Ordinal));
+    }
+
     /// <summary>The good sentence's words, the index of the one word that differs and the bad sentence's word there.</summary>
     private static (string[] Good, int At, string Bad) Difference(JsonElement pair)
     {
