@@ -31,7 +31,7 @@ internal sealed class TinyWorldFacts(int seed)
     {
         var (kind, home, legs, covering, move, food, members) = Pick(random, TinyWorldLexicon.Animals);
         var animal = Pick(random, members);
-        var (one, many) = (Pick(random, ["a ", "the ", "every "]) + animal, Plural(animal));
+        var (one, many) = (Pick(random, [A(animal), "the " + animal, "every " + animal]), Plural(animal));
         var world = World(animal);
         var (color, other) = (Pick(world, TinyWorldLexicon.AnimalColors), Pick(world, TinyWorldLexicon.AnimalColors));
         var nature = Pick(world, TinyWorldLexicon.AnimalTraits);

@@ -104,8 +104,8 @@ internal sealed class TinyWorldStory
         var (first, second) = (_people[0], _people[1]);
         Say(_random.Next(3) switch
         {
-            0 => $"once upon a time, there was a {Pick(TinyWorldLexicon.Traits)} {Child(first)} named {first.Name}.",
-            1 => $"{first.Name} was a {Pick(TinyWorldLexicon.Traits)} {Child(first)}.",
+            0 => $"once upon a time, there was {A(Pick(TinyWorldLexicon.Traits) + " " + Child(first))} named {first.Name}.",
+            1 => $"{first.Name} was {A(Pick(TinyWorldLexicon.Traits) + " " + Child(first))}.",
             _ => $"one {Pick(TinyWorldLexicon.Weather)} {Pick(TinyWorldLexicon.Times)}, {first.Name} woke up early.",
         });
         Say(_random.Next(2) == 0
