@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ContrastivePipeline.Corpus;
 
 namespace ContrastivePipeline.Tests.Corpus;
@@ -83,6 +84,17 @@ public sealed class TinyWorldTests
             .ToHashSet();
 
         Assert.True(vocabulary.Count >= 2000, $"{vocabulary.Count} distinct words");
+    }
+
+    [Fact]
+    public void Article_before_a_word_matches_its_first_sound_throughout_the_corpus()
+    {
+        var text = string.Join("\n", AllDocuments(Corpus.Value.Sources));
+
+        var wrong = Regex.Matches(text, @"\b[Aa] (?!use|uni|uku)[aeiou]\w*|\b[Aa]n (?!honest|hour)[b-df-hj-np-tv-z]\w*")
+            .Select(m => m.Value).Distinct().ToList();
+
+        Assert.Empty(wrong);
     }
 
     [Theory]
