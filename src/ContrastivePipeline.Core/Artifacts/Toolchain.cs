@@ -1,9 +1,9 @@
 namespace ContrastivePipeline.Artifacts;
 
 /// <summary>Versions that can change a step's numbers without any change of ours.</summary>
-public sealed record Toolchain(string TorchSharp, string Libtorch, string DotNet, string Device)
+public sealed record Toolchain(string TorchSharp, string Libtorch, string Dotnet, string Device)
 {
-    public string Hash => Artifacts.Hash.OfParts(TorchSharp, Libtorch, DotNet, Device);
+    public string Hash => Artifacts.Hash.OfParts(TorchSharp, Libtorch, Dotnet, Device);
 
     /// <summary>Reads the pinned package versions from Directory.Packages.props, the single place they are set.</summary>
     public static Toolchain Read(string repoRoot, string device)

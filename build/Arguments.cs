@@ -1,0 +1,59 @@
+namespace ContrastivePipeline.Build;
+
+/// <summary>The host's command-line switches, parsed from <c>--name=value</c> and <c>--flag</c>.</summary>
+public sealed record Arguments
+{
+    public const string DefaultTarget = "Corpus";
+
+    static readonly string[] Known =
+        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description"];
+
+    public string Target { get; init; } = DefaultTarget;
+    public string Experiment { get; init; } = "experiments/default.yaml";
+    public bool DryRun { get; init; }
+    public bool Tree { get; init; }
+    public bool Description { get; init; }
+    public bool Exclusive { get; init; }
+    public bool Verify { get; init; }
+    public string? Force { get; init; }
+    public string Verbosity { get; init; } = "normal";
+    public string? PlanFile { get; init; }
+
+    /// <summary>Everything given, for Cake's argument service (cake.config overrides such as --paths_artifacts=... included).</summary>
+    public ILookup<string, string> All { get; init; } = Array.Empty<string>().ToLookup(x => x);
+
+    public static Arguments Parse(IEnumerable<string> args)
+    {
+        var pairs = new List<(string Name, string Value)>();
+        foreach (var arg in args)
+        {
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+                throw new ArgumentException($"unexpected argument '{arg}'; switches look like --target=Tokenize");
+            var body = arg[2..];
+            var eq = body.IndexOf('=');
+            var (name, value) = eq < 0 ? (body, "true") : (body[..eq], body[(eq + 1)..]);
+            name = name.ToLowerInvariant();
+            if (!Known.Contains(name) && !name.Contains('_'))
+                throw new ArgumentException($"unknown switch --{name}; known: {string.Join(", ", Known.Select(k => "--" + k))} " +
+                    "(and cake.config overrides such as --compute_threads=2)");
+            pairs.Add((name, value));
+        }
+        var map = pairs.GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last().Value);
+        string? Get(string name) => map.TryGetValue(name, out var v) ? v : null;
+        bool Flag(string name) => Get(name) is { } v && v != "false";
+        return new Arguments
+        {
+            Target = Get("target") ?? DefaultTarget,
+            Experiment = Get("experiment") ?? "experiments/default.yaml",
+            DryRun = Flag("dryrun"),
+            Tree = Flag("tree"),
+            Description = Flag("description"),
+            Exclusive = Flag("exclusive"),
+            Verify = Flag("verify"),
+            Force = Get("force"),
+            Verbosity = Get("verbosity") ?? "normal",
+            PlanFile = Get("plan"),
+            All = pairs.ToLookup(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase),
+        };
+    }
+}

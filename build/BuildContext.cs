@@ -1,0 +1,53 @@
+using Cake.Core;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
+
+namespace ContrastivePipeline.Build;
+
+/// <summary>The typed context every task sees: the experiment, the paths, the store, and the instances planned so far.</summary>
+public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths paths, Experiment experiment, Toolchain toolchain, int threads)
+    : CakeContextAdapter(cake)
+{
+    readonly Dictionary<string, List<StepInstance>> planned = [];
+
+    public Arguments Args { get; } = arguments;
+    public Paths Paths { get; } = paths;
+    public Experiment Experiment { get; } = experiment;
+    public Toolchain Toolchain { get; } = toolchain;
+    public int Threads { get; } = threads;
+    public ArtifactStore Store { get; } = new(paths.Artifacts);
+
+    internal string CurrentTask { get; set; } = "";
+
+    /// <summary>The instances an earlier task planned (its artifacts are this task's inputs).</summary>
+    public IReadOnlyList<StepInstance> Planned(string task) =>
+        planned.TryGetValue(task, out var list) ? list
+            : throw new InvalidOperationException($"task {CurrentTask} needs {task}, which is not in the plan: add [IsDependentOn]");
+
+    /// <summary>Declares one step instance: its key is computed here from code, settings, inputs and toolchain.</summary>
+    /// <param name="code">Folders or files under src/ContrastivePipeline that the step runs.</param>
+    public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyList<string> code,
+        IReadOnlyDictionary<string, StepInput> inputs)
+    {
+        var parts = new KeyParts(
+            step,
+            CodeHash.Of(Paths.StepSources, code),
+            Hash.OfText(System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical)),
+            Hash.OfParts(inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Key}").ToArray()),
+            Toolchain.Hash);
+        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, parts, Store.Folder(step, parts.Key));
+        if (!planned.TryGetValue(CurrentTask, out var list))
+            planned[CurrentTask] = list = [];
+        list.Add(stepInstance);
+        return stepInstance;
+    }
+
+    /// <summary>A data folder outside the store as an input: its key is the hash of its files' names and contents.</summary>
+    public StepInput Folder(string path)
+    {
+        var full = Path.GetFullPath(Path.Combine(Paths.Root, path));
+        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+        return new(full, Hash.OfParts(files.Select(f => Path.GetRelativePath(full, f) + "=" + Hash.OfFile(f)).ToArray()));
+    }
+}

@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using Cake.Cli;
+using Cake.Core;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
+using Spectre.Console;
+
+namespace ContrastivePipeline.Build.Internal;
+
+/// <summary>The host (Frosting's <c>CakeHost</c>): parses switches, plans the graph, runs it, prints Cake's report.</summary>
+public static class PipelineHost
+{
+    public static int Run(string[] args, string? root = null)
+    {
+        var clock = Stopwatch.StartNew();
+        Arguments arguments;
+        TaskGraph graph;
+        IReadOnlyList<string> order;
+        try
+        {
+            arguments = Arguments.Parse(args);
+            graph = new TaskGraph(typeof(PipelineHost).Assembly.GetTypes());
+            order = arguments.Exclusive ? [TaskGraph.NameOf(graph[arguments.Target])] : graph.Order(arguments.Target);
+            if (arguments.Force is { } force && !order.Contains(TaskGraph.NameOf(graph[force])))
+                throw new ArgumentException($"--force={force} is not part of the run up to {arguments.Target}");
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 2;
+        }
+        root ??= Paths.FindRoot(Environment.CurrentDirectory);
+        var cake = new CakeServices(arguments, root);
+        var target = TaskGraph.NameOf(graph[arguments.Target]);
+        Executor? executor = null;
+        foreach (var name in graph.Names)
+        {
+            var builder = cake.Engine.RegisterTask(name).Description(TaskGraph.DescriptionOf(graph[name]));
+            foreach (var dependency in graph.Dependencies(name))
+                builder.IsDependentOn(dependency);
+            builder.Does(() => executor!.Execute(name));
+        }
+        if (arguments.Tree)
+        {
+            new TreeScriptHost(cake.Engine, cake.Context, cake.Console).RunTargetAsync(target).GetAwaiter().GetResult();
+            return 0;
+        }
+        if (arguments.Description)
+        {
+            new DescriptionScriptHost(cake.Engine, cake.Context, AnsiConsole.Console).RunTargetAsync(target).GetAwaiter().GetResult();
+            return 0;
+        }
+
+        Experiment experiment;
+        try
+        {
+            experiment = ExperimentLoader.Load(Path.GetFullPath(Path.Combine(root, arguments.Experiment)), root);
+        }
+        catch (ConfigException e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            return 1;
+        }
+        var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
+        var device = cake.Configuration.GetValue("Compute_Device") ?? "cpu";
+        var threads = int.TryParse(cake.Configuration.GetValue("Compute_Threads"), out var t) ? t : Environment.ProcessorCount;
+        var context = new BuildContext(cake.Context, arguments, paths, experiment, Toolchain.Read(root, device), threads);
+        var forced = arguments.Force is { } f ? graph.Downstream(f, order) : new HashSet<string>();
+        var record = new RunRecord(paths.Run(experiment.Name));
+        var tasks = order.Select(n => (n, (PipelineTask)Activator.CreateInstance(graph[n])!)).ToList();
+        var plan = Planner.Plan(context, tasks, forced, record);
+        if (arguments.PlanFile is { } planFile)
+            Json.Write(Path.GetFullPath(Path.Combine(root, planFile)), plan.Select(p => p.Entry).ToList());
+        PlanPrinter.Print(plan.Select(p => p.Entry));
+        if (arguments.DryRun)
+            return 0;
+
+        record.Start(ExperimentLoader.Resolve(experiment));
+        executor = new Executor(context, tasks, plan, record);
+        var succeeded = false;
+        try
+        {
+            var settings = new ExecutionSettings().SetTarget(target);
+            if (arguments.Exclusive)
+                settings.UseExclusiveTarget();
+            cake.Engine.RunTargetAsync(cake.Context, new DefaultExecutionStrategy(cake.Log, new CakeSpectreReportPrinter(AnsiConsole.Console)), settings)
+                .GetAwaiter().GetResult();
+            succeeded = true;
+        }
+        catch (Exception e)
+        {
+            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {(e is StepFailedException ? e.Message : e.ToString())}");
+        }
+        finally
+        {
+            new CakeSpectreReportPrinter(AnsiConsole.Console).Write(executor.Report(order));
+            record.Finish(experiment.Name, target, succeeded, clock.Elapsed.TotalSeconds);
+        }
+        AnsiConsole.MarkupLineInterpolated($"{(succeeded ? "done" : "[red]failed[/]")} in {clock.Elapsed.TotalSeconds:F2} s: {executor.Counts}");
+        return succeeded ? 0 : 1;
+    }
+}

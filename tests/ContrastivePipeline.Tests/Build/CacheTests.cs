@@ -1,0 +1,150 @@
+using System.Diagnostics;
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Tests.Support;
+using Snapshooter.Xunit;
+
+namespace ContrastivePipeline.Tests.Build;
+
+/// <summary>The content-addressed cache, end to end through the host and the step CLI.</summary>
+public sealed class CacheTests : IDisposable
+{
+    const string Smoke = """
+        # test experiment
+        corpus:
+          source: data/corpora/tiny
+          heldout_fraction: 0.05
+        tokenizer:
+          vocab_size: 512
+        """;
+
+    readonly TempFolder temp = new();
+    readonly Pipeline pipeline;
+
+    public CacheTests() => pipeline = new Pipeline(temp.Path);
+
+    public void Dispose() => temp.Dispose();
+
+    static string[] Targets => ["--target=" + ContrastivePipeline.Build.Arguments.DefaultTarget];
+
+    [Fact]
+    public void FreshRun_Plan_MatchesSnapshot()
+    {
+        var (exit, plan) = pipeline.Run(pipeline.Experiment("smoke", Smoke), ["--dryrun", .. Targets]);
+        Assert.Equal(0, exit);
+        Snapshot.Match(plan, o => o.IgnoreAllFields("Key"));
+    }
+
+    [Fact]
+    public void SecondRun_ReusesEveryInstance_AndWritesNothingNew()
+    {
+        var experiment = pipeline.Experiment("smoke", Smoke);
+        Assert.Equal(0, pipeline.Run(experiment, Targets).ExitCode);
+        var store = StoreListing();
+        var (exit, plan) = pipeline.Run(experiment, Targets);
+        Assert.Equal(0, exit);
+        Assert.NotEmpty(plan);
+        Assert.All(plan, e => Assert.Equal(PlanEntry.Cached, e.Status));
+        Assert.Equal(store, StoreListing());
+    }
+
+    [Fact]
+    public void ChangingAValue_RerunsExactlyTheInstancesThatReadIt()
+    {
+        Assert.Equal(0, pipeline.Run(pipeline.Experiment("smoke", Smoke), Targets).ExitCode);
+
+        var vocab = pipeline.Run(pipeline.Experiment("smoke", Smoke.Replace("vocab_size: 512", "vocab_size: 600")), ["--dryrun", .. Targets]);
+        Assert.Equal(PlanEntry.Cached, vocab.Plan.Single(e => e.Task == "Corpus").Status);
+
+        var split = pipeline.Run(pipeline.Experiment("smoke", Smoke.Replace("heldout_fraction: 0.05", "heldout_fraction: 0.1")), Targets);
+        var corpus = split.Plan.Single(e => e.Task == "Corpus");
+        Assert.Equal(PlanEntry.Run, corpus.Status);
+        Assert.Contains("changed: config", corpus.Reason);
+        Assert.DoesNotContain("code", corpus.Reason);
+    }
+
+    [Fact]
+    public void Force_RerunsTheTaskAndDownstream_KeepingTheOldArtifactInTrash()
+    {
+        var experiment = pipeline.Experiment("smoke", Smoke);
+        Assert.Equal(0, pipeline.Run(experiment, Targets).ExitCode);
+        var (exit, plan) = pipeline.Run(experiment, ["--force=Corpus", .. Targets]);
+        Assert.Equal(0, exit);
+        Assert.All(plan, e => Assert.Equal(PlanEntry.Run, e.Status));
+        Assert.Contains("forced", plan[0].Reason);
+        Assert.Single(Directory.GetDirectories(Path.Combine(temp.Path, "trash")));
+    }
+
+    [Fact]
+    public void Verify_DetectsACorruptedOutput_AndRecomputesIt()
+    {
+        var experiment = pipeline.Experiment("smoke", Smoke);
+        Assert.Equal(0, pipeline.Run(experiment, Targets).ExitCode);
+        var train = Directory.GetFiles(Path.Combine(temp.Path, "store", "Corpus"), "train.txt", SearchOption.AllDirectories).Single();
+        var original = File.ReadAllText(train);
+        File.AppendAllText(train, "tampered");
+
+        Assert.All(pipeline.Run(experiment, Targets).Plan, e => Assert.Equal(PlanEntry.Cached, e.Status));
+        var (exit, plan) = pipeline.Run(experiment, ["--verify", .. Targets]);
+
+        Assert.Equal(0, exit);
+        var corpus = plan.Single(e => e.Task == "Corpus");
+        Assert.Equal(PlanEntry.Run, corpus.Status);
+        Assert.Contains("train.txt", corpus.Reason);
+        Assert.Equal(original, File.ReadAllText(train));
+    }
+
+    [Fact]
+    public void KilledStep_LeavesNoReusableArtifact_AndTheNextRunRedoesIt()
+    {
+        // The large corpus takes long enough to read that the kill lands while the step runs.
+        var experiment = pipeline.Experiment("large", "# test\ncorpus:\n  source: data/corpora/large\n");
+        var host = Path.Combine(Repo.Root, "build", "bin", Configuration, "net10.0", "Build.dll");
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true };
+        foreach (var arg in new[] { host, "--target=Corpus", $"--experiment={experiment}", $"--paths_artifacts={temp.Path}" })
+            start.ArgumentList.Add(arg);
+        using (var process = Process.Start(start)!)
+        {
+            var partial = WaitFor(() => Directory.Exists(Path.Combine(temp.Path, "store", "Corpus"))
+                ? Directory.GetDirectories(Path.Combine(temp.Path, "store", "Corpus"), "*.partial").FirstOrDefault() : null);
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            Assert.NotNull(partial);
+        }
+        Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "store"), "manifest.json", SearchOption.AllDirectories));
+
+        var (exit, plan) = pipeline.Run(experiment, "--target=Corpus");
+        Assert.Equal(0, exit);
+        Assert.Equal(PlanEntry.Run, plan.Single().Status);
+        Assert.Single(Directory.GetFiles(Path.Combine(temp.Path, "store"), "manifest.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetDirectories(Path.Combine(temp.Path, "store", "Corpus"), "*.partial"));
+    }
+
+    [Fact]
+    public void MalformedExperiment_ExitsNonZero_AndWritesNothing()
+    {
+        var (exit, plan) = pipeline.Run(pipeline.Experiment("bad", "corpus:\n  words: lots\n"), Targets);
+        Assert.Equal(1, exit);
+        Assert.Empty(plan);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "store")));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "runs")));
+    }
+
+    static string Configuration =>
+        typeof(PipelineHost).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
+            .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
+
+    static T? WaitFor<T>(Func<T?> probe) where T : class
+    {
+        var clock = Stopwatch.StartNew();
+        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            if (probe() is { } found)
+                return found;
+            Thread.Sleep(5);
+        }
+        return null;
+    }
+
+    List<string> StoreListing() =>
+        Directory.GetFileSystemEntries(Path.Combine(temp.Path, "store"), "*", SearchOption.AllDirectories).Order().ToList();
+}

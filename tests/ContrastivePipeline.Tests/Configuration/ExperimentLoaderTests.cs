@@ -1,0 +1,63 @@
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Tests.Support;
+
+namespace ContrastivePipeline.Tests.Configuration;
+
+public sealed class ExperimentLoaderTests
+{
+    // Each malformed file, and the parts its message must contain (besides the file name).
+    public static TheoryData<string, string, string[]> Malformed => new()
+    {
+        { "syntax", "corpus:\n  words: 5000\n  - item\n", ["bad.yaml:3", "not valid YAML"] },
+        { "root list", "- corpus\n- tokenizer\n", ["bad.yaml:1", "must be a mapping"] },
+        { "unknown top key", "corpuss:\n  words: 5000\n", ["bad.yaml:1", "corpuss", "unknown key", "allowed at the top level", "corpus"] },
+        { "unknown nested key", "tokenizer:\n  vocab_sise: 512\n", ["bad.yaml:2", "tokenizer.vocab_sise", "allowed in 'tokenizer': vocab_size"] },
+        { "wrong type", "corpus:\n  words: many\n", ["bad.yaml:2", "corpus.words", "expects a whole number, got 'many'"] },
+        { "out of range", "tokenizer:\n  vocab_size: 10\n", ["bad.yaml:2", "tokenizer.vocab_size", "must be between 300"] },
+        { "fraction too big", "corpus:\n  heldout_fraction: 0.9\n", ["bad.yaml:2", "corpus.heldout_fraction", "(0, 0.5)"] },
+        { "max below min", "corpus:\n  seed_min_words: 100\n  seed_max_words: 50\n", ["bad.yaml:3", "corpus.seed_max_words", "at least seed_min_words"] },
+        { "missing folder", "corpus:\n  source: data/no-such-corpus\n", ["bad.yaml:2", "corpus.source", "not found"] },
+        { "unknown builtin", "corpus:\n  source: builtin:nothing\n", ["bad.yaml:2", "unknown built-in corpus", "builtin:tinyworld"] },
+        { "scalar for section", "corpus: 5\n", ["bad.yaml:1", "corpus", "expects a section"] },
+        { "list for scalar", "seed: [1, 2]\n", ["bad.yaml:1", "seed", "expects a single a whole number"] },
+        { "missing perplexity folder", "corpus:\n  perplexity: data/nowhere\n", ["bad.yaml:2", "corpus.perplexity", "not found"] },
+    };
+
+    [Theory]
+    [MemberData(nameof(Malformed))]
+    public void Load_MalformedFile_ThrowsMessageNamingFileLineAndKey(string _, string yaml, string[] expected)
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("bad.yaml", yaml);
+        var error = Assert.Throws<ConfigException>(() => ExperimentLoader.Load(file, Repo.Root));
+        foreach (var part in expected)
+            Assert.Contains(part, error.Message);
+    }
+
+    [Fact]
+    public void Load_MissingFile_SaysWhereTheShippedExperimentsAre()
+    {
+        var error = Assert.Throws<ConfigException>(() => ExperimentLoader.Load("/no/such/file.yaml", Repo.Root));
+        Assert.Contains("/no/such/file.yaml: experiment file not found", error.Message);
+        Assert.Contains("experiments", error.Message);
+    }
+
+    [Fact]
+    public void Load_SeveralProblems_ReportsEveryOne()
+    {
+        using var temp = new TempFolder();
+        var file = temp.File("bad.yaml", "corpus:\n  words: many\ntokenizer:\n  vocab_size: 1\nextra: 1\n");
+        var lines = Assert.Throws<ConfigException>(() => ExperimentLoader.Load(file, Repo.Root)).Message.Split('\n');
+        Assert.Equal(3, lines.Length);
+    }
+
+    [Fact]
+    public void Load_EmptySections_FillsDefaultsAndNameFromFile()
+    {
+        using var temp = new TempFolder();
+        var experiment = ExperimentLoader.Load(temp.File("my-run.yaml", "tokenizer:\n  vocab_size: 1024\n"), Repo.Root);
+        Assert.Equal("my-run", experiment.Name);
+        Assert.Equal(1024, experiment.Tokenizer.VocabSize);
+        Assert.Equal(new CorpusConfig().SeedFraction, experiment.Corpus.SeedFraction);
+    }
+}
