@@ -1,3 +1,5 @@
+using System.Text;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContrastivePipeline.Model;
 using static TorchSharp.torch;
@@ -37,13 +39,9 @@ internal static partial class Checkpoints
         if (Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
         Directory.CreateDirectory(partial);
-        WriteDurably(Path.Combine(partial, ModelFile), stream => model.save(stream));
-        WriteDurably(Path.Combine(partial, OptimizerFile), stream =>
-        {
-            using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-            optimizer.Save(writer);
-        });
-        WriteDurably(Path.Combine(partial, StateFile), stream => System.Text.Json.JsonSerializer.Serialize(stream, state, Json.Options));
+        WriteDurably(Path.Combine(partial, ModelFile), writer => model.save(writer));
+        WriteDurably(Path.Combine(partial, OptimizerFile), optimizer.Save);
+        WriteDurably(Path.Combine(partial, StateFile), writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(state, Json.Options)));
         Directory.Move(partial, final);
     }
 
@@ -75,10 +73,11 @@ internal static partial class Checkpoints
         return Convert.ToBase64String(rng.data<byte>().ToArray());
     }
 
-    static void WriteDurably(string path, Action<Stream> write)
+    static void WriteDurably(string path, Action<BinaryWriter> write)
     {
         using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
-        write(stream);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            write(writer);
         stream.Flush(flushToDisk: true);
     }
 

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace ContrastivePipeline.Training;
 
@@ -8,6 +9,12 @@ namespace ContrastivePipeline.Training;
 /// </summary>
 internal sealed class MetricsLog : IDisposable
 {
+    // A diverging step's gradient norm can be infinite; JSON has no literal for it, so write "Infinity" as Python does.
+    static readonly JsonSerializerOptions Options = new(Json.Canonical)
+    {
+        NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
+    };
+
     readonly StreamWriter writer;
 
     public MetricsLog(string path, long keepThroughStep)
@@ -21,7 +28,7 @@ internal sealed class MetricsLog : IDisposable
         writer = new StreamWriter(path, append: true) { AutoFlush = true };
     }
 
-    public void Append(StepMetrics metrics) => writer.WriteLine(JsonSerializer.Serialize(metrics, Json.Canonical));
+    public void Append(StepMetrics metrics) => writer.WriteLine(JsonSerializer.Serialize(metrics, Options));
 
     public void Dispose() => writer.Dispose();
 
@@ -29,7 +36,7 @@ internal sealed class MetricsLog : IDisposable
     {
         try
         {
-            return JsonSerializer.Deserialize<StepMetrics>(line, Json.Canonical)?.Step;
+            return JsonSerializer.Deserialize<StepMetrics>(line, Options)?.Step;
         }
         catch (JsonException)
         {

@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using TorchSharp;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Training;
