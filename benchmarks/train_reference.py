@@ -1,0 +1,129 @@
+"""PyTorch reference for the training speed benchmark (BENCHMARKS.md, "Training").
+
+The same Llama shape, loss, clipping and AdamW update as src/ContrastivePipeline/Training/TrainBenchmark.cs, in
+fp32 on the CPU with 2 threads, 2 warm-up then 10 timed steps; prints the same JSON fields.
+Run: /usr/bin/python3 benchmarks/train_reference.py [--layers=4 --hidden=256 ... --threads=2]
+Debian's python3-torch is 1.13, which has no F.scaled_dot_product_attention; the fallback is the usual masked
+softmax attention, i.e. what PyTorch eager ran before 2.0.
+"""
+import json
+import math
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+shape = dict(layers=4, hidden=256, heads=4, intermediate=1024, context=256, vocab=8192, batch=16, threads=2, steps=10)
+for arg in sys.argv[1:]:
+    name, value = arg.lstrip("-").split("=")
+    shape[name] = int(value)
+torch.set_num_threads(shape["threads"])
+torch.manual_seed(0)
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, size, eps=1e-6):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(size))
+        self.eps = eps
+
+    def forward(self, x):
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def rotate_half(x):
+    half = x.shape[-1] // 2
+    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+
+
+def attention(q, k, v):
+    if hasattr(F, "scaled_dot_product_attention"):
+        return F.scaled_dot_product_attention(q, k, v, is_causal=True)
+    t = q.shape[-2]
+    scores = (q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])
+    mask = torch.ones(t, t, dtype=torch.bool).triu(1)
+    return scores.masked_fill(mask, float("-inf")).softmax(-1) @ v
+
+
+class Block(nn.Module):
+    def __init__(self, c, nh, inter):
+        super().__init__()
+        self.nh = nh
+        self.input_layernorm = RMSNorm(c)
+        self.q_proj, self.k_proj, self.v_proj, self.o_proj = (nn.Linear(c, c, bias=False) for _ in range(4))
+        self.post_attention_layernorm = RMSNorm(c)
+        self.gate_proj = nn.Linear(c, inter, bias=False)
+        self.up_proj = nn.Linear(c, inter, bias=False)
+        self.down_proj = nn.Linear(inter, c, bias=False)
+
+    def forward(self, x, cos, sin):
+        b, t, c = x.shape
+        h = self.input_layernorm(x)
+        q, k, v = (p(h).view(b, t, self.nh, c // self.nh).transpose(1, 2) for p in (self.q_proj, self.k_proj, self.v_proj))
+        q, k = q * cos + rotate_half(q) * sin, k * cos + rotate_half(k) * sin
+        y = attention(q, k, v).transpose(1, 2).reshape(b, t, c)
+        x = x + self.o_proj(y)
+        h = self.post_attention_layernorm(x)
+        return x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h))
+
+
+class Llama(nn.Module):
+    def __init__(self, s):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(s["vocab"], s["hidden"])
+        self.layers = nn.ModuleList(Block(s["hidden"], s["heads"], s["intermediate"]) for _ in range(s["layers"]))
+        self.norm = RMSNorm(s["hidden"])
+        self.lm_head = nn.Linear(s["hidden"], s["vocab"], bias=False)
+        self.head_size = s["hidden"] // s["heads"]
+
+    def forward(self, tokens):
+        d = self.head_size
+        inv_freq = 1.0 / (10000.0 ** (torch.arange(0, d, 2).float() / d))
+        angles = torch.arange(tokens.shape[1]).float()[:, None] * inv_freq[None, :]
+        both = torch.cat((angles, angles), dim=-1)
+        cos, sin = both.cos(), both.sin()
+        x = self.embed_tokens(tokens)
+        for layer in self.layers:
+            x = layer(x, cos, sin)
+        return self.lm_head(self.norm(x))
+
+
+model = Llama(shape)
+optimizer = torch.optim.AdamW(model.parameters(), lr=1e-4, betas=(0.9, 0.999), eps=1e-8, weight_decay=0.1)
+b, t, v, steps = shape["batch"], shape["context"], shape["vocab"], shape["steps"]
+
+
+def train_step(i):
+    tokens = torch.randint(0, v, (b, t), generator=torch.Generator().manual_seed(i))
+    logits = model(tokens[:, :-1])
+    loss = F.cross_entropy(logits.flatten(0, 1), tokens[:, 1:].flatten())
+    loss.item()
+    loss.backward()
+    torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
+    optimizer.step()
+    optimizer.zero_grad(set_to_none=True)
+
+
+for i in range(2):
+    train_step(i)
+start = time.perf_counter()
+for i in range(steps):
+    train_step(2 + i)
+tokens_per_s = b * t * steps / (time.perf_counter() - start)
+
+n = 2048
+a, m = torch.randn(n, n), torch.randn(n, n)
+a @ m
+start = time.perf_counter()
+for _ in range(5):
+    a @ m
+matmul_gflops = 2 * n ** 3 * 5 / (time.perf_counter() - start) / 1e9
+
+s = shape
+matmul_params = s["layers"] * (4 * s["hidden"] ** 2 + 3 * s["hidden"] * s["intermediate"]) + s["vocab"] * s["hidden"]
+flops_per_token = 6 * matmul_params + 12 * s["layers"] * s["context"] * s["hidden"]
+train_gflops = tokens_per_s * flops_per_token / 1e9
+print(json.dumps(dict(implementation=f"pytorch-{torch.__version__}", shape=shape, train_tokens_per_s=tokens_per_s,
+                      train_gflops=train_gflops, matmul_gflops=matmul_gflops, mfu=train_gflops / matmul_gflops)))

@@ -1,0 +1,11 @@
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Model;
+
+namespace ContrastivePipeline.Training;
+
+/// <summary>
+/// <c>state.json</c> of a checkpoint: how far the run got and what it needs to continue bit-identically.
+/// <see cref="DataPosition"/> is the index of the next batch; <see cref="RngState"/> is libtorch's CPU generator.
+/// </summary>
+internal sealed record CheckpointState(
+    long Step, long DataPosition, double Loss, int Seed, ModelShape Shape, TrainConfig Train, string RngState);

@@ -1,0 +1,86 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ContrastivePipeline.Model;
+using static TorchSharp.torch;
+
+namespace ContrastivePipeline.Training;
+
+/// <summary>
+/// A run folder's checkpoints: <c>checkpoints/step_000500/</c> with <c>model.bin</c> (TorchSharp module format, HF
+/// parameter names), <c>optimizer.bin</c> and <c>state.json</c>. A checkpoint is written into
+/// <c>step_000500.partial/</c>, flushed to disk, then renamed, so a folder named <c>step_N</c> is always complete.
+/// </summary>
+internal static partial class Checkpoints
+{
+    public const string ModelFile = "model.bin";
+    public const string OptimizerFile = "optimizer.bin";
+    public const string StateFile = "state.json";
+
+    public static string Folder(string runFolder, long step) => Path.Combine(runFolder, "checkpoints", $"step_{step:D6}");
+
+    /// <summary>Complete checkpoints, oldest first.</summary>
+    public static IReadOnlyList<(long Step, string Folder)> List(string runFolder)
+    {
+        var root = Path.Combine(runFolder, "checkpoints");
+        if (!Directory.Exists(root))
+            return [];
+        return [.. Directory.EnumerateDirectories(root)
+            .Select(folder => (Match: StepFolder().Match(Path.GetFileName(folder)), Folder: folder))
+            .Where(x => x.Match.Success && File.Exists(Path.Combine(x.Folder, StateFile)))
+            .Select(x => (long.Parse(x.Match.Groups[1].Value), x.Folder))
+            .OrderBy(x => x.Item1)];
+    }
+
+    public static void Write(string runFolder, Llama model, AdamW optimizer, CheckpointState state)
+    {
+        var final = Folder(runFolder, state.Step);
+        var partial = final + ".partial";
+        if (Directory.Exists(partial))
+            Directory.Delete(partial, recursive: true);
+        Directory.CreateDirectory(partial);
+        WriteDurably(Path.Combine(partial, ModelFile), writer => model.save(writer));
+        WriteDurably(Path.Combine(partial, OptimizerFile), optimizer.Save);
+        WriteDurably(Path.Combine(partial, StateFile), writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(state, Json.Options)));
+        Directory.Move(partial, final);
+    }
+
+    /// <summary>Loads weights, optimiser state and the RNG of a complete checkpoint into a freshly built run.</summary>
+    public static CheckpointState Restore(string folder, Llama model, AdamW optimizer)
+    {
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        model.load(Path.Combine(folder, ModelFile));
+        using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, OptimizerFile))))
+            optimizer.Load(reader);
+        using var rng = tensor(Convert.FromBase64String(state.RngState));
+        set_rng_state(rng);
+        return state;
+    }
+
+    /// <summary>A checkpoint's model for inference (GOOD or BAD), on the CPU; the shape comes from its <c>state.json</c>.</summary>
+    public static Llama LoadModel(string folder, double attentionDropout = 0.0)
+    {
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        var model = new Llama(state.Shape, attentionDropout);
+        model.load(Path.Combine(folder, ModelFile));
+        model.eval();
+        return model;
+    }
+
+    public static string CaptureRng()
+    {
+        using var rng = get_rng_state();
+        return Convert.ToBase64String(rng.data<byte>().ToArray());
+    }
+
+    static void WriteDurably(string path, Action<BinaryWriter> write)
+    {
+        using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write);
+        using (var writer = new BinaryWriter(stream, Encoding.UTF8, leaveOpen: true))
+            write(writer);
+        stream.Flush(flushToDisk: true);
+    }
+
+    [GeneratedRegex(@"^step_(\d+)$")]
+    private static partial Regex StepFolder();
+}

@@ -1,0 +1,112 @@
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tests.Model;
+using ContrastivePipeline.Tests.Support;
+using ContrastivePipeline.Training;
+using TorchSharp;
+
+namespace ContrastivePipeline.Tests.Training;
+
+[Collection(TorchCollection.Name)]
+public sealed class TrainerTests
+{
+    [Fact]
+    public void Run_killed_after_a_checkpoint_resumes_to_bit_identical_weights()
+    {
+        using var whole = new TempFolder();
+        using var killed = new TempFolder();
+        using var uninterrupted = TinyRuns.Trainer(whole.Path);
+        uninterrupted.Run();
+
+        // "kill -9" one step after the checkpoint at step 4: the new trainer must redo step 5 from the checkpoint.
+        using (var first = TinyRuns.Trainer(killed.Path))
+        {
+            first.StepCompleted += m => { if (m.Step == 5) throw new OperationCanceledException("killed"); };
+            Assert.Throws<OperationCanceledException>(() => first.Run());
+        }
+        using var resumed = TinyRuns.Trainer(killed.Path);
+        resumed.Run();
+
+        var expected = uninterrupted.Model.state_dict();
+        foreach (var (name, tensor) in resumed.Model.state_dict())
+            Assert.True(Tensors.Same(tensor, expected[name]), $"{name} differs after resuming");
+        Assert.Equal(File.ReadAllLines(Path.Combine(whole.Path, "metrics.jsonl")).Select(Loss),
+            File.ReadAllLines(Path.Combine(killed.Path, "metrics.jsonl")).Select(Loss));
+    }
+
+    [Fact]
+    public void Run_writes_a_checkpoint_every_n_steps_and_one_metrics_line_per_step()
+    {
+        using var folder = new TempFolder();
+        using var trainer = TinyRuns.Trainer(folder.Path);
+
+        var final = trainer.Run();
+
+        Assert.Equal([2L, 4, 6], Checkpoints.List(folder.Path).Select(c => c.Step));
+        Assert.Equal(Checkpoints.Folder(folder.Path, 6), final);
+        Assert.Equal(["model.bin", "optimizer.bin", "state.json"],
+            Directory.GetFiles(final).Select(Path.GetFileName).Order());
+        Assert.Equal(6, File.ReadAllLines(Path.Combine(folder.Path, "metrics.jsonl")).Length);
+    }
+
+    [Fact]
+    public void Resume_ignores_a_checkpoint_that_a_kill_left_half_written()
+    {
+        using var folder = new TempFolder();
+        using (var first = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { Steps = 6, CheckpointEvery = 2 }))
+        {
+            first.StepCompleted += m => { if (m.Step == 3) throw new OperationCanceledException("killed"); };
+            Assert.Throws<OperationCanceledException>(() => first.Run());
+        }
+        folder.File("checkpoints/step_000004.partial/model.bin", "half a file");
+
+        var logs = new List<string>();
+        using var resumed = new Trainer(TinyRuns.Trainer(folder.Path).Model.Shape, TinyRuns.Config,
+            new RandomBatches(37, seed: 7), folder.Path, new(42, "cpu", 1, logs.Add));
+        resumed.Run();
+
+        Assert.Contains(logs, line => line.Contains("resumed from") && line.Contains("step 2 of 6"));
+        Assert.Equal([2L, 4, 6], Checkpoints.List(folder.Path).Select(c => c.Step));
+    }
+
+    [Fact]
+    public void Run_stops_with_the_step_number_when_the_loss_is_not_finite()
+    {
+        using var folder = new TempFolder();
+        using var trainer = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { LearningRate = 1e30, WarmupSteps = 0, GradClip = 0 });
+
+        var error = Assert.Throws<StepException>(() => trainer.Run());
+
+        var step = long.Parse(System.Text.RegularExpressions.Regex.Match(error.Message, @"at step (\d+)").Groups[1].Value);
+        Assert.Contains("learning_rate", error.Message);
+        Assert.All(Checkpoints.List(folder.Path), c => Assert.True(c.Step < step));
+    }
+
+    [Fact]
+    public void Live_tensor_count_does_not_grow_from_step_to_step()
+    {
+        using var folder = new TempFolder();
+        using var trainer = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { Steps = 12, CheckpointEvery = 5 });
+        var live = new List<long>();
+        trainer.StepCompleted += _ => live.Add(DisposeScopeManager.Statistics.ThreadTotalLiveCount);
+
+        trainer.Run();
+
+        Assert.Equal(live[2], live[^1]);
+    }
+
+    [Fact]
+    public void A_checkpoint_loads_as_a_model_with_the_trained_weights()
+    {
+        using var folder = new TempFolder();
+        using var trainer = TinyRuns.Trainer(folder.Path);
+        var final = trainer.Run();
+
+        using var loaded = Checkpoints.LoadModel(final);
+
+        var trained = trainer.Model.state_dict();
+        Assert.Equal(trainer.Model.Shape, loaded.Shape);
+        Assert.All(loaded.state_dict(), kv => Assert.True(Tensors.Same(kv.Value, trained[kv.Key]), kv.Key));
+    }
+
+    static double Loss(string line) => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("loss").GetDouble();
+}
