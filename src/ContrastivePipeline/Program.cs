@@ -2,9 +2,10 @@ using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
+using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep(), new TokenizeStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep()];
 var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
