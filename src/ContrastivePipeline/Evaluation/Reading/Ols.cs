@@ -10,7 +10,10 @@ namespace ContrastivePipeline.Evaluation.Reading;
 /// </remarks>
 internal static class Ols
 {
-    public static double RSquared(IReadOnlyList<double[]> predictors, double[] y)
+    public static double RSquared(IReadOnlyList<double[]> predictors, double[] y) => Nested(predictors, [], y).Base;
+
+    /// <summary>R² without and with <paramref name="added"/> columns; the second fit reuses the first one's basis.</summary>
+    public static (double Base, double Model) Nested(IReadOnlyList<double[]> predictors, IReadOnlyList<double[]> added, double[] y)
     {
         var centredY = Centre(y);
         var total = Dot(centredY, centredY);
@@ -18,25 +21,36 @@ internal static class Ols
             throw new ArgumentException("the response is constant: R² is undefined");
         var basis = new List<double[]>();
         foreach (var column in predictors)
-        {
-            if (column.Length != y.Length)
-                throw new ArgumentException($"a predictor has {column.Length} rows, the response {y.Length}");
-            var q = Centre(column);
-            var norm0 = Math.Sqrt(Dot(q, q));
-            for (var pass = 0; pass < 2; pass++)
-                foreach (var b in basis)
-                    Subtract(q, b, Dot(q, b));
-            var norm = Math.Sqrt(Dot(q, q));
-            if (norm <= 1e-10 * norm0 || norm == 0)
-                continue;
-            for (var i = 0; i < q.Length; i++)
-                q[i] /= norm;
-            basis.Add(q);
-        }
-        var residual = centredY;
+            AddToBasis(basis, column, y.Length);
+        var r2Base = 1 - ResidualSumOfSquares(basis, centredY) / total;
+        foreach (var column in added)
+            AddToBasis(basis, column, y.Length);
+        return (r2Base, added.Count == 0 ? r2Base : 1 - ResidualSumOfSquares(basis, centredY) / total);
+    }
+
+    static void AddToBasis(List<double[]> basis, double[] column, int rows)
+    {
+        if (column.Length != rows)
+            throw new ArgumentException($"a predictor has {column.Length} rows, the response {rows}");
+        var q = Centre(column);
+        var norm0 = Math.Sqrt(Dot(q, q));
+        for (var pass = 0; pass < 2; pass++)
+            foreach (var b in basis)
+                Subtract(q, b, Dot(q, b));
+        var norm = Math.Sqrt(Dot(q, q));
+        if (norm <= 1e-10 * norm0 || norm == 0)
+            return;
+        for (var i = 0; i < q.Length; i++)
+            q[i] /= norm;
+        basis.Add(q);
+    }
+
+    static double ResidualSumOfSquares(List<double[]> basis, double[] centredY)
+    {
+        var residual = (double[])centredY.Clone();
         foreach (var b in basis)
             Subtract(residual, b, Dot(residual, b));
-        return 1 - Dot(residual, residual) / total;
+        return Dot(residual, residual);
     }
 
     /// <summary>The main effects followed by every pairwise product a:b (a before b), as in the BabyLM formulas.</summary>

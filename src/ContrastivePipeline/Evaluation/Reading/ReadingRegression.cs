@@ -40,8 +40,7 @@ internal static class ReadingRegression
         var y = keep.Select(i => measure(rows[i])).ToArray();
         var mains = baseline.Select(f => keep.Select(i => f(rows[i], predictions[i])).ToArray()).ToList();
         var columns = Ols.WithPairwiseInteractions(mains);
-        var r2Base = Ols.RSquared(columns, y);
-        columns.Add(keep.Select(i => predictions[i].Surprisal).ToArray());
-        return NormalizedGain(r2Base, Ols.RSquared(columns, y));
+        var (r2Base, r2Model) = Ols.Nested(columns, [keep.Select(i => predictions[i].Surprisal).ToArray()], y);
+        return NormalizedGain(r2Base, r2Model);
     }
 }

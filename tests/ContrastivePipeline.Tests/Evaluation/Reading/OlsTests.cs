@@ -29,6 +29,14 @@ public sealed class OlsTests
     }
 
     [Fact]
+    public void NestedFit_GivesTheSameR2AsTwoSeparateFits()
+    {
+        var (r2Base, r2Model) = Ols.Nested([H1], [H2], Y);
+        Assert.Equal(32.0 / 112, r2Base, 12);
+        Assert.Equal(104.0 / 112, r2Model, 12);
+    }
+
+    [Fact]
     public void SimpleRegression_EqualsTheSquaredCorrelation()
     {
         // x̄ = 2.5, ȳ = 2.75, Sxy = 5.5, Sxx = 5, Syy = 8.75: R² = 5.5²/(5 · 8.75) = 30.25/43.75.
