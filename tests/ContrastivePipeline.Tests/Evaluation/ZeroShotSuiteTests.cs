@@ -105,7 +105,9 @@ public sealed class ZeroShotSuiteTests
         Assert.Equal(2_111, counts[TaskNames.EntityTracking]);
         Assert.Equal(46, counts[TaskNames.Wug]);
         Assert.Equal(5, counts.Count);
+        Assert.Equal(67, items.Where(i => i.Task == TaskNames.Blimp).Select(i => i.Group).Distinct().Count());
         Assert.Equal(11, items.Where(i => i.Task == TaskNames.Ewok).Select(i => i.Group).Distinct().Count());
+        Assert.Equal(18, items.Where(i => i.Task == TaskNames.EntityTracking).Select(i => i.Group).Distinct().Count());
         Assert.Equal(5, items.Where(i => i.Task == TaskNames.BlimpSupplement).Select(i => i.Group).Distinct().Count());
         Assert.All(items.Where(i => i.Task == TaskNames.EntityTracking), i => Assert.Equal(5, i.Completions.Count));
         Assert.Equal(items.Count, items.Select(i => i.Item).Distinct().Count());
