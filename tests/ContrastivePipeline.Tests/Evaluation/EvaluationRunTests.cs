@@ -3,6 +3,7 @@ using System.Text;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Evaluation.Aggregation;
 using ContrastivePipeline.Tests.Support;
+using Snapshooter.Xunit;
 
 namespace ContrastivePipeline.Tests.Evaluation;
 
@@ -22,11 +23,14 @@ public sealed class EvaluationRunTests
             + "self_paced_reading_time,prev_word,prev_item,prev_length\n");
         for (var i = 0; i < 40; i++)
         {
-            var words = string.Join(' ', Enumerable.Repeat("w", random.Next(1, 9)));
-            double Rt() => 200 + 100 * random.NextDouble();
+            // A "word" of k toy tokens has surprisal k under the shorter-preferring model; reading times follow k.
+            var parts = random.Next(1, 4);
+            var word = string.Join(' ', Enumerable.Repeat("x", parts));
+            var context = string.Join(' ', Enumerable.Repeat("w", random.Next(1, 9)));
+            double Rt() => 200 + 30 * parts + 100 * random.NextDouble();
             csv.Append(CultureInfo.InvariantCulture,
-                $"{i},{words},{new string('x', random.Next(1, 8))},{10 * random.NextDouble()},{random.Next(1, 8)},{random.Next(1, 9)},"
-                + $"{Rt()},{Rt()},{Rt()},{Rt()},{Rt()},{(i % 5 == 0 ? "" : "v")},{(i % 5 == 0 ? "" : words)},{random.Next(1, 8)}\n");
+                $"{i},{context},{word},{10 * random.NextDouble()},{random.Next(1, 8)},{random.Next(1, 9)},"
+                + $"{Rt()},{Rt()},{Rt()},{Rt()},{Rt()},{(i % 5 == 0 ? "" : "v")},{(i % 5 == 0 ? "" : context)},{random.Next(1, 8)}\n");
         }
         folder.File("eval/reading/reading_data.csv", csv.ToString());
     }
@@ -53,6 +57,19 @@ public sealed class EvaluationRunTests
         Assert.Equal(run.Scores.Select(s => s.Accuracy), loaded.Scores.Select(s => s.Accuracy));
         Assert.Equal([TaskNames.Blimp, TaskNames.EntityTracking, TaskNames.Reading, TaskNames.EyeTracking],
             loaded.Evidence().Select(e => e.Task));
+    }
+
+    [Fact]
+    public void ScoresFile_MatchesSnapshot()
+    {
+        using var folder = new TempFolder();
+        WriteFixture(folder);
+        var tokenizer = new ToyTokenizer();
+        var output = Path.Combine(folder.Path, "out");
+
+        EvaluationRun.Run(Path.Combine(folder.Path, "eval"), new CandidateScorer(tokenizer.Encode, ToyTokenizer.Bos, FuncScorer.PreferShorter()), output);
+
+        Snapshot.Match(File.ReadAllText(Path.Combine(output, EvaluationRun.ScoresFile)));
     }
 
     [Fact]
