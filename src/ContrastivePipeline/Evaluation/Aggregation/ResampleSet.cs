@@ -35,12 +35,15 @@ internal sealed class ResampleSet
     public int[][] Draw(int replicate) =>
         indices.Select((all, s) => all[(replicate * Strata[s])..((replicate + 1) * Strata[s])]).ToArray();
 
-    /// <summary>The score of <paramref name="evidence"/> under every replicate.</summary>
+    /// <summary>The score of <paramref name="evidence"/> under every replicate (evidence scores must be thread-safe).</summary>
     public double[] Apply(TaskEvidence evidence)
     {
         if (!evidence.Strata.SequenceEqual(Strata))
             throw new ArgumentException(
                 $"{evidence.Task}: strata [{string.Join(',', evidence.Strata)}] differ from the shared index set's [{string.Join(',', Strata)}]; the models were evaluated on different items");
-        return Enumerable.Range(0, Replicates).Select(b => evidence.Score(Draw(b))).ToArray();
+        // Replicates are independent and scores are pure functions, so the result does not depend on the thread count.
+        var scores = new double[Replicates];
+        Parallel.For(0, Replicates, b => scores[b] = evidence.Score(Draw(b)));
+        return scores;
     }
 }
