@@ -1,11 +1,12 @@
 using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new MixStep(), new EvaluateStep()];
 var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])

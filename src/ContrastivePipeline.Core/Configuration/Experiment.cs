@@ -15,6 +15,9 @@ public sealed record Experiment
     public TrainConfig Train { get; init; } = new();
     public GoodConfig Good { get; init; } = new();
     public BadConfig Bad { get; init; } = new();
+    public MixConfig Mix { get; init; } = new();
+    public FinalConfig Final { get; init; } = new();
+    public EvaluateConfig Evaluate { get; init; } = new();
 
     internal IEnumerable<ConfigError> Validate() =>
         Corpus.Validate().Select(e => e.Under("corpus"))
@@ -22,6 +25,9 @@ public sealed record Experiment
             .Concat(Model.Validate().Select(e => e.Under("model")))
             .Concat(Train.Validate().Select(e => e.Under("train")))
             .Concat(Bad.Validate().Select(e => e.Under("bad")))
+            .Concat(Mix.Validate(Train.BatchSize).Select(e => e.Under("mix")))
+            .Concat(Final.Validate().Select(e => e.Under("final")))
+            .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))
             .Concat(Checkpoints());
 
     // GOOD and an early BAD name checkpoints of the base run, which exist only at multiples of checkpoint_every.

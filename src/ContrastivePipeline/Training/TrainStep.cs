@@ -25,9 +25,24 @@ internal sealed class TrainStep : IStep
                 "the Tokenize step packs blocks of model.context, so rerun it");
         var shape = ModelShape.From(settings.Model, shard.VocabSize);
         var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log);
-        using var trainer = new Trainer(shape, settings.Train, new ShardBatches(shard, settings.Train.BatchSize, settings.Seed),
-            context.OutputFolder, options);
-        context.Log($"{shape} on {shard.Count} blocks of {shard.BlockLength} tokens");
+        using var synthetic = settings.SyntheticRows > 0 ? OpenSynthetic(context, settings) : null;
+        var realRows = settings.Train.BatchSize - settings.SyntheticRows;
+        IBatchSource data = synthetic is null
+            ? new ShardBatches(shard, realRows, settings.Seed)
+            : new MixedBatches(new ShardBatches(shard, realRows, settings.Seed), realRows,
+                new ShardBatches(synthetic, settings.SyntheticRows, settings.Seed + 1));
+        using var trainer = new Trainer(shape, settings.Train, data, context.OutputFolder, options);
+        context.Log($"{settings.Model.Layers} layers x {settings.Model.Hidden} hidden, vocabulary {shard.VocabSize}; " +
+            $"{realRows} real + {settings.SyntheticRows} synthetic sequences of {shard.BlockLength} tokens per step");
         trainer.Run();
+    }
+
+    static TokenShard OpenSynthetic(StepContext context, TrainSettings settings)
+    {
+        var path = Path.Combine(context.Input("synthetic"), MixStep.SyntheticShard);
+        var shard = TokenShard.Open(path);
+        if (shard.BlockLength != settings.Model.Context)
+            throw new StepException($"{path} holds blocks of {shard.BlockLength} tokens but model.context is {settings.Model.Context}; rerun Mix");
+        return shard;
     }
 }
