@@ -33,7 +33,7 @@ public sealed record Arguments
             var eq = body.IndexOf('=');
             var (name, value) = eq < 0 ? (body, "true") : (body[..eq], body[(eq + 1)..]);
             name = name.ToLowerInvariant();
-            if (!Known.Contains(name) && !name.Contains('_'))
+            if (!Known.Contains(name) && !Tasks.BenchmarkTask.BenchmarkShape.Contains(name) && !name.Contains('_'))
                 throw new ArgumentException($"unknown switch --{name}; known: {string.Join(", ", Known.Select(k => "--" + k))} " +
                     "(and cake.config overrides such as --compute_threads=2)");
             pairs.Add((name, value));
