@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContrastivePipeline.Export;
 using ContrastivePipeline.Model;
@@ -24,9 +26,11 @@ public sealed class HuggingFaceExportTests : IDisposable
         shape = ExportFixtures.Shape(ExportFixtures.WriteTokenizer(tokenizer));
         manual_seed(3);
         model = new Llama(shape);
+        // Larger than the N(0, 0.02) start and norm gains off 1, so that attention is far from uniform and a wrong
+        // RoPE, head count or norm shows in the logits.
         using (no_grad())
-            foreach (var p in model.parameters().Where(p => p.dim() == 1))
-                p.normal_(1.0, 0.1); // norm gains off 1, so a swapped or missing norm shows
+            foreach (var p in model.parameters())
+                _ = p.dim() == 1 ? p.normal_(1.0, 0.1) : p.normal_(0.0, 0.3);
         HuggingFaceExport.Write(model, tokenizer, output);
     }
 
@@ -118,6 +122,32 @@ public sealed class HuggingFaceExportTests : IDisposable
              Text(config, "pad_token"), Int(config, "model_max_length")));
         Assert.True(Bool(config, "add_bos_token"));
         Assert.Equal("<pad>", Text(ReadJson(TokenizerExport.SpecialTokensFile), "pad_token"));
+    }
+
+    [PyTorchFact]
+    public void Python_reference_forward_matches_our_logits()
+    {
+        long[] ids = [1, 40, 41, 42, 7, 250, 2];
+        var script = Path.Combine(Repo.Root, "tests", "ContrastivePipeline.Tests", "Export", "hf_llama_reference.py");
+        var start = new ProcessStartInfo(PyTorchFactAttribute.Python!, [script, output, string.Join(",", ids)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var stdout = process.StandardOutput.ReadToEnd();
+        var stderr = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, stderr);
+        var reference = JsonSerializer.Deserialize<float[][]>(stdout)!;
+
+        using var tokens = tensor(ids).unsqueeze(0);
+        using var positions = Llama.Positions(ids.Length, CPU);
+        using var ours = model.call(tokens, positions)[0];                              // [T, V]
+        using var theirs = tensor(reference.SelectMany(row => row).ToArray(), [ids.Length, shape.Vocab]);
+        var largest = (ours - theirs).abs().max().item<float>();
+        var scale = theirs.abs().max().item<float>();
+        Assert.True(largest < 1e-5f * scale, $"largest logit difference {largest} at logit scale {scale}");
     }
 
     static string Text(JsonObject o, string key) => o[key]!.GetValue<string>();
