@@ -15,6 +15,7 @@ internal static class Safetensors
 {
     public static void Write(string path, IReadOnlyDictionary<string, Tensor> tensors)
     {
+        using var scope = NewDisposeScope();
         // Sorted by name, as the Python safetensors library writes them; every tensor fp32, contiguous, on the CPU.
         var ordered = tensors.OrderBy(kv => kv.Key, StringComparer.Ordinal)
             .Select(kv => (Name: kv.Key, Tensor: kv.Value.detach().to(ScalarType.Float32, CPU).contiguous()))
@@ -42,9 +43,6 @@ internal static class Safetensors
         stream.Write(json);
         stream.Write(Enumerable.Repeat((byte)' ', padded - json.Length).ToArray());
         foreach (var (_, tensor) in ordered)
-        {
             stream.Write(tensor.bytes);
-            tensor.Dispose();
-        }
     }
 }

@@ -6,6 +6,7 @@ using ContrastivePipeline.Model;
 using ContrastivePipeline.Tests.Model;
 using ContrastivePipeline.Tests.Support;
 using ContrastivePipeline.Tokenization;
+using Snapshooter.Xunit;
 using TorchSharp.PyBridge;
 using static TorchSharp.torch;
 
@@ -100,6 +101,14 @@ public sealed class HuggingFaceExportTests : IDisposable
         Assert.Equal((1, 2, 3), (Int(config, "bos_token_id"), Int(config, "eos_token_id"), Int(config, "pad_token_id")));
         var generation = ReadJson(HuggingFaceExport.GenerationConfigFile);
         Assert.Equal((1, 2, 3), (Int(generation, "bos_token_id"), Int(generation, "eos_token_id"), Int(generation, "pad_token_id")));
+    }
+
+    [Fact]
+    public void Small_json_files_match_the_snapshot()
+    {
+        string[] files = [HuggingFaceExport.ConfigFile, HuggingFaceExport.GenerationConfigFile, TokenizerExport.ConfigFile, TokenizerExport.SpecialTokensFile];
+
+        Snapshot.Match(files.Select(file => $"{file}:\n{File.ReadAllText(Path.Combine(output, file))}").ToList());
     }
 
     [Fact]
