@@ -1,3 +1,5 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using ContrastivePipeline.Tokenization;
 
@@ -18,6 +20,12 @@ internal static class TokenizerExport
     /// tokenizer.json as it is, post-processor included, so the BOS comes from there.
     /// </summary>
     public const string TokenizerClass = "PreTrainedTokenizerFast";
+
+    static readonly JsonSerializerOptions Readable = new()
+    {
+        WriteIndented = true,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    };
 
     public static void Write(string tokenizerFolder, string outputFolder, int modelMaxLength)
     {
@@ -68,10 +76,4 @@ internal static class TokenizerExport
             },
         };
     }
-
-    static readonly System.Text.Json.JsonSerializerOptions Readable = new()
-    {
-        WriteIndented = true,
-        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
 }
