@@ -6,7 +6,7 @@ namespace ContrastivePipeline.Model;
 /// <summary>Root-mean-square norm with a learned gain and no bias (HF LlamaRMSNorm, eps 1e-6).</summary>
 internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
-    const double Eps = 1e-6;
+    public const double Eps = 1e-6;
     readonly Parameter weight;
 
     public RmsNorm(int size) : base(nameof(RmsNorm))

@@ -8,7 +8,7 @@ namespace ContrastivePipeline.Model;
 /// </summary>
 internal static class Rope
 {
-    const double Theta = 10000.0;
+    public const double Theta = 10000.0;
 
     /// <summary>cos and sin tables [B, 1, T, d] for positions [B, T] (or [1, T]), broadcast over heads.</summary>
     public static (Tensor Cos, Tensor Sin) Tables(Tensor positions, int headSize)
