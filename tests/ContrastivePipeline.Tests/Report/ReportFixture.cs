@@ -16,14 +16,23 @@ internal sealed class ReportFixture : IDisposable
     readonly TempFolder folder = new();
     readonly Dictionary<string, string> inputs = new(StringComparer.Ordinal);
 
-    public ReportFixture()
+    readonly bool probes;
+
+    /// <param name="probes">Also evaluate every checkpoint on a probes folder (suite "tinyworld") of 8 such items.</param>
+    public ReportFixture(bool probes = false)
     {
-        folder.File("eval/blimp_filtered/agreement.jsonl", string.Concat(Enumerable.Range(0, 20).Select(n =>
-            $$"""{"sentence_good": "w{{n % 4 + 1}} x{{n}} ok", "sentence_bad": "w{{n % 4 + 1}} x{{n}} no", "UID": "agreement"}""" + "\n")));
+        folder.File("eval/blimp_filtered/agreement.jsonl", Items(20));
         inputs[EvaluatedRun.Tasks] = EvalFolder;
+        this.probes = probes;
+        if (!probes)
+            return;
+        folder.File("probes/blimp_filtered/tinyworld_agreement.jsonl", Items(8));
+        inputs[EvaluatedRun.Probes] = ProbesFolder;
     }
 
     public string EvalFolder => Path.Combine(folder.Path, "eval");
+
+    public string ProbesFolder => Path.Combine(folder.Path, "probes");
 
     public string Output => Directory.CreateDirectory(Path.Combine(folder.Path, "report")).FullName;
 
@@ -43,7 +52,10 @@ internal sealed class ReportFixture : IDisposable
                 " no" => -1,
                 _ => -0.5,
             });
-            EvaluationRun.Run(EvalFolder, new CandidateScorer(tokenizer.Encode, ToyTokenizer.Bos, scorer), Path.Combine(stepFolder, EvaluatedRun.Tasks));
+            var candidates = new CandidateScorer(tokenizer.Encode, ToyTokenizer.Bos, scorer);
+            EvaluationRun.Run(EvalFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Tasks));
+            if (probes)
+                EvaluationRun.Run(ProbesFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Probes), "tinyworld");
             Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(Enumerable.Range(0, 8).Select(b => Math.Log(perplexity) + (b % 2 == 0 ? 0.1 : -0.1)).ToArray()));
         }
         Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(arm, seed, checkpoints.Select(c => c.Step).ToList()));
@@ -62,5 +74,10 @@ internal sealed class ReportFixture : IDisposable
     public static ReportSettings Settings(params ReportArm[] arms) =>
         new("baseline", [new("baseline", "baseline", 0, 0), .. arms], Replicates: 200, Seed: 42);
 
+    public void WithoutInput(string name) => inputs.Remove(name);
+
     public void Dispose() => folder.Dispose();
+
+    static string Items(int count) => string.Concat(Enumerable.Range(0, count).Select(n =>
+        $$"""{"sentence_good": "w{{n % 4 + 1}} x{{n}} ok", "sentence_bad": "w{{n % 4 + 1}} x{{n}} no", "UID": "agreement"}""" + "\n"));
 }

@@ -15,9 +15,9 @@ public sealed class ReportWriterTests
     /// BLiMP: baseline knows 2 of 4 items (50) at every step; contrastive seed 1 knows 4 then 3 (100, 75), seed 2 knows
     /// 3 and 3. Perplexity: baseline 20; contrastive 16 then 10. GOOD knows all 4 at perplexity 12.
     /// </summary>
-    static ReportFixture Fixture()
+    static ReportFixture Fixture(bool probes = false)
     {
-        var fixture = new ReportFixture();
+        var fixture = new ReportFixture(probes);
         foreach (var seed in new[] { 1, 2 })
         {
             fixture.Evaluated("baseline", seed, (100, [1, 2], 20), (200, [1, 2], 20));
@@ -170,6 +170,32 @@ public sealed class ReportWriterTests
 
         AssertPng(Path.Combine(fixture.Output, ReportPlots.Ratio));
         Assert.Contains(ReportPlots.Ratio, File.ReadAllText(Path.Combine(fixture.Output, MarkdownReport.FileName)));
+    }
+
+    [Fact]
+    public void Probes_AreTheirOwnColumnsAndTheirOwnMeanRelativeChange()
+    {
+        using var fixture = Fixture(probes: true);
+
+        var report = Write(fixture, Contrastive);
+
+        Assert.Equal([TaskNames.Perplexity, TaskNames.Blimp, "tinyworld/blimp"], report.Tasks);
+        var means = report.Rules.Single(r => r.Rule == CheckpointRule.Final).MeanRelative.Where(m => m.Change.Arm == "contrastive")
+            .ToDictionary(m => m.Suite, m => m.Change.Tasks.Single());
+        Assert.Equal(new Dictionary<string, string> { [TaskColumns.Official] = TaskNames.Blimp, ["tinyworld"] = "tinyworld/blimp" }, means);
+        var md = File.ReadAllText(Path.Combine(fixture.Output, MarkdownReport.FileName));
+        Assert.Contains("| arm | Perplexity ↓ | BLiMP | tinyworld/BLiMP | μΔREL babylm | μΔREL tinyworld |", md);
+    }
+
+    [Fact]
+    public void ProbesWithoutTheProbesInput_FailWithAClearMessage()
+    {
+        using var fixture = Fixture(probes: true);
+        fixture.WithoutInput(EvaluatedRun.Probes);
+
+        var error = Assert.Throws<StepException>(() => Write(fixture, Contrastive));
+
+        Assert.Contains("input 'probes'", error.Message);
     }
 
     [Fact]
