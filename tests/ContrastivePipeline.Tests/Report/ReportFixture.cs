@@ -76,6 +76,12 @@ internal sealed class ReportFixture : IDisposable
 
     public void WithoutInput(string name) => inputs.Remove(name);
 
+    public void Rename(string input, string name)
+    {
+        inputs[name] = inputs[input];
+        inputs.Remove(input);
+    }
+
     public void Dispose() => folder.Dispose();
 
     static string Items(int count) => string.Concat(Enumerable.Range(0, count).Select(n =>
