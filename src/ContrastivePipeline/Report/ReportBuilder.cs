@@ -13,14 +13,12 @@ internal static class ReportBuilder
             throw new StepException($"no Evaluate artifact of the baseline arm '{settings.Baseline}'");
         var checkpoints = runs.SelectMany(r => r.Arm == ReportDocument.GoodArm ? LastStep(r.Checkpoints) : r.Checkpoints).ToList();
         var tasks = TaskColumns.Order(checkpoints.Select(c => c.Evidence.Task));
-        var rules = new[] { CheckpointRule.Best, CheckpointRule.Final }
-            .Select(rule => Aggregate.Arms(checkpoints, rule, settings.Replicates, settings.Seed)).ToList();
-        var good = runs.Any(r => r.Arm == ReportDocument.GoodArm)
-            ? Rule(CheckpointRule.Final, rules[1].Where(s => s.Arm == ReportDocument.GoodArm || s.Arm == settings.Baseline).ToList(), settings.Baseline, isGood: true)
-            : null;
-        return new(settings.Baseline, settings.Arms, tasks, settings.Replicates, settings.Seed,
-            runs.Select(r => new RunSummary(r.Arm, r.Seed, r.Checkpoints.Select(c => c.Step).Distinct().Order().ToList())).ToList(),
-            [Rule(CheckpointRule.Best, rules[0], settings.Baseline, isGood: false), Rule(CheckpointRule.Final, rules[1], settings.Baseline, isGood: false)],
+        var best = Aggregate.Arms(checkpoints, CheckpointRule.Best, settings.Replicates, settings.Seed);
+        var final = Aggregate.Arms(checkpoints, CheckpointRule.Final, settings.Replicates, settings.Seed);
+        var good = runs.Any(r => r.Arm == ReportDocument.GoodArm) ? Rule(CheckpointRule.Final, final, settings.Baseline, isGood: true) : null;
+        var summaries = runs.Select(r => new RunSummary(r.Arm, r.Seed, r.Checkpoints.Select(c => c.Step).Distinct().Order().ToList()));
+        return new(settings.Baseline, settings.Arms, tasks, settings.Replicates, settings.Seed, summaries.ToList(),
+            [Rule(CheckpointRule.Best, best, settings.Baseline, isGood: false), Rule(CheckpointRule.Final, final, settings.Baseline, isGood: false)],
             good, runs.SelectMany(r => r.Ties).ToList());
     }
 
@@ -30,6 +28,7 @@ internal static class ReportBuilder
             .Concat(evaluated.Where(a => a != ReportDocument.GoodArm).Order(StringComparer.Ordinal)).Distinct()
             .Where(evaluated.Contains).ToList();
 
+    /// <summary>The arms' (or GOOD's alone) scores under one rule, each compared with the baseline's under that rule.</summary>
     static RuleReport Rule(CheckpointRule rule, IReadOnlyList<ArmTaskScore> all, string baseline, bool isGood)
     {
         var scores = all.Where(s => (s.Arm == ReportDocument.GoodArm) == isGood).ToList();
