@@ -1,0 +1,40 @@
+using ContrastivePipeline.Evaluation;
+using ContrastivePipeline.Evaluation.Aggregation;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Report;
+
+/// <summary>One Evaluate artifact read back: every checkpoint's evidence on every task, and its tie counts.</summary>
+internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<CheckpointScore> Checkpoints, IReadOnlyList<TieCount> Ties)
+{
+    public const string Tasks = "tasks", Probes = "probes";
+
+    /// <param name="evalFolders">The evaluation data folder of each suite (inputs "tasks", "probes"), for the reading rows.</param>
+    public static EvaluatedRun Load(string artifact, IReadOnlyDictionary<string, string> evalFolders)
+    {
+        var indexPath = Path.Combine(artifact, EvaluationIndex.FileName);
+        if (!File.Exists(indexPath))
+            throw new StepException($"{artifact}: no {EvaluationIndex.FileName}; is this an Evaluate artifact?");
+        var index = Json.Read<EvaluationIndex>(indexPath);
+        List<CheckpointScore> checkpoints = [];
+        List<TieCount> ties = [];
+        foreach (var step in index.Steps)
+        {
+            var folder = EvaluationIndex.StepFolder(artifact, step);
+            var perplexity = Json.Read<PerplexityFile>(Path.Combine(folder, PerplexityFile.FileName));
+            checkpoints.Add(new(index.Arm, index.Seed, step, new PerplexityEvidence(perplexity.BlockLosses)));
+            foreach (var suite in new[] { Tasks, Probes }.Where(s => Directory.Exists(Path.Combine(folder, s))))
+            {
+                if (!evalFolders.TryGetValue(suite, out var evalFolder))
+                    throw new StepException($"{folder}/{suite}: the Report step needs input '{suite}' (the evaluation data it was scored on)");
+                var evaluation = EvaluationRun.Load(evalFolder, Path.Combine(folder, suite));
+                // Probe tasks carry their suite's prefix ("tinyworld/blimp"); reading scores of a probe folder would
+                // collide with the official ones, so only the official suite contributes reading and eye tracking.
+                var evidence = evaluation.Evidence().Where(e => suite == Tasks || e.Task.Contains('/'));
+                checkpoints.AddRange(evidence.Select(e => new CheckpointScore(index.Arm, index.Seed, step, e)));
+                ties.AddRange(evaluation.Scores.Select(s => new TieCount(index.Arm, index.Seed, step, s.Task, s.Items, s.Ties)));
+            }
+        }
+        return new(index.Arm, index.Seed, checkpoints, ties);
+    }
+}

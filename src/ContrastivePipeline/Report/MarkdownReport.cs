@@ -1,0 +1,103 @@
+using System.Text;
+using ContrastivePipeline.Evaluation;
+using ContrastivePipeline.Evaluation.Aggregation;
+
+namespace ContrastivePipeline.Report;
+
+/// <summary>report.md: what was compared, one table per checkpoint rule, the synthetic fractions, ties and plots.</summary>
+internal static class MarkdownReport
+{
+    public const string FileName = "report.md";
+
+    public static string Render(ReportDocument report, IReadOnlyList<string> plots)
+    {
+        var arms = ReportBuilder.ArmOrder(report, report.Runs.Select(r => r.Arm));
+        var md = new StringBuilder();
+        md.Append("# Report\n\n");
+        Compared(md, report, arms);
+        foreach (var rule in report.Rules)
+        {
+            md.Append(rule.Rule == CheckpointRule.Best
+                ? "## Best checkpoint per seed and task (the paper's rule)\n\nEach seed contributes its best evaluated checkpoint on each task (lowest perplexity, highest accuracy), then the mean over seeds. The choice is made on the test data, so these numbers are optimistic.\n\n"
+                : "## Final checkpoint (the honest number)\n\nEach seed contributes its last evaluated checkpoint on every task, then the mean over seeds.\n\n");
+            Table(md, ReportTable.Of(report, rule, arms, TaskColumns.Title, withError: true));
+            md.Append('\n');
+        }
+        md.Append("Cells are mean ± std error over seeds (the paper's ±: std of the pooled per-seed bootstrap values / √seeds). ")
+            .Append("`*`: better than the baseline, the 95% paired-bootstrap interval of the difference excluding 0. ")
+            .Append("μΔREL: mean relative change vs the baseline over the non-perplexity tasks of a suite, in percent.\n\n");
+        Fractions(md, report, arms);
+        Ties(md, report, arms);
+        md.Append("## Plots\n\n");
+        foreach (var plot in plots)
+            md.Append($"- `{plot}`: {PlotCaption(plot)}\n");
+        md.Append("\n## Tracing a number to items\n\n")
+            .Append($"Per-item predictions live in the Evaluate artifacts (`step_NNNNNN/tasks/{EvaluationRun.ZeroShotFile}` and `step_NNNNNN/probes/{EvaluationRun.ZeroShotFile}`, ")
+            .Append($"reading surprisals in `{EvaluationRun.ReadingFile}`), so every number here traces to items. ")
+            .Append("report.json holds the same numbers at full precision, with each seed's chosen step, the 95% intervals and the one-sided p-values.\n");
+        return md.ToString();
+    }
+
+    static void Compared(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
+    {
+        md.Append($"Compared: {arms.Count - 1} arm(s) against the baseline `{report.Baseline}`")
+            .Append(report.Good is null ? "" : ", and the GOOD model (its single checkpoint)")
+            .Append($", on {report.Tasks.Count} task(s). Paired bootstrap: {report.Replicates} replicates, seed {report.Seed}, one shared set of resampling indices for all models.\n\n");
+        md.Append("| arm | seeds | evaluated steps |\n|---|---|---|\n");
+        foreach (var arm in arms.Append(ReportDocument.GoodArm))
+        {
+            var runs = report.Runs.Where(r => r.Arm == arm).OrderBy(r => r.Seed).ToList();
+            if (runs.Count > 0)
+                md.Append($"| {arm} | {string.Join(", ", runs.Select(r => r.Seed))} | {string.Join(", ", runs.SelectMany(r => r.Steps).Distinct().Order())} |\n");
+        }
+        md.Append('\n');
+    }
+
+    static void Table(StringBuilder md, ReportTable table)
+    {
+        md.Append("| ").Append(string.Join(" | ", table.Header)).Append(" |\n|")
+            .Append(string.Concat(table.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).Append('\n');
+        foreach (var row in table.Rows)
+            md.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+    }
+
+    static void Fractions(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
+    {
+        md.Append("## Synthetic fraction\n\n")
+            .Append("The nominal ratio is the paper's mixing ratio; each batch of 16 holds int(16 × ratio) synthetic sequences, so the paper's nominal 0.3 is 4/16 = 25% synthetic.\n\n")
+            .Append("| arm | strategy | nominal ratio | actual synthetic fraction |\n|---|---|---:|---:|\n");
+        foreach (var arm in report.Arms.Where(a => arms.Contains(a.Name)))
+            md.Append($"| {arm.Name} | {arm.Strategy} | {ReportTable.Number(arm.Ratio)} | {ReportTable.Number(100 * arm.ActualSyntheticFraction)}% |\n");
+        md.Append('\n');
+    }
+
+    static void Ties(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
+    {
+        var tasks = report.Tasks.Where(t => report.Ties.Any(c => c.Task == t)).ToList();
+        if (tasks.Count == 0)
+            return;
+        md.Append("## Ties\n\nItems whose candidates got exactly equal log-probs (credited 1/k), at each run's last checkpoint, summed over seeds: ties / items.\n\n");
+        Table(md, new ReportTable
+        {
+            Header = ["arm", .. tasks.Select(TaskColumns.Title)],
+            Rows = arms.Append(ReportDocument.GoodArm).Where(a => report.Ties.Any(c => c.Arm == a))
+                .Select(arm => (IReadOnlyList<string>)[arm, .. tasks.Select(t => TieCell(report, arm, t))]).ToList(),
+        });
+        md.Append('\n');
+    }
+
+    static string TieCell(ReportDocument report, string arm, string task)
+    {
+        var last = report.Ties.Where(c => c.Arm == arm && c.Task == task).GroupBy(c => c.Seed)
+            .Select(g => g.MaxBy(c => c.Step)!).ToList();
+        return last.Count == 0 ? "–" : $"{last.Sum(c => c.Ties)} / {last.Sum(c => c.Items)}";
+    }
+
+    static string PlotCaption(string plot) => plot switch
+    {
+        ReportPlots.Scores => "score per task and arm under both rules, with 95% bootstrap intervals",
+        ReportPlots.Loss => "training loss of every run",
+        ReportPlots.Ratio => "μΔREL and perplexity change vs the baseline against the nominal mixing ratio (the sweep)",
+        _ => plot,
+    };
+}

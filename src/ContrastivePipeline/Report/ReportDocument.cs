@@ -1,0 +1,15 @@
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Report;
+
+/// <summary>report.json: every number of the report at full precision.</summary>
+/// <param name="Tasks">The tasks in column order (perplexity first).</param>
+/// <param name="Rules">The paper's best-checkpoint rule, then the final checkpoint.</param>
+/// <param name="Good">GOOD's single (last evaluated) checkpoint against the baseline, when GOOD was evaluated.</param>
+/// <param name="Ties">Tie counts of every arm, seed, checkpoint and accuracy task.</param>
+internal sealed record ReportDocument(
+    string Baseline, IReadOnlyList<ReportArm> Arms, IReadOnlyList<string> Tasks, int Replicates, int Seed,
+    IReadOnlyList<RunSummary> Runs, IReadOnlyList<RuleReport> Rules, RuleReport? Good, IReadOnlyList<TieCount> Ties)
+{
+    public const string GoodArm = "good";
+}

@@ -1,0 +1,33 @@
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Report;
+
+/// <summary>Writes the report's PNG plots and returns the names of those it wrote.</summary>
+internal static class ReportPlots
+{
+    public const string Scores = "scores.png", Loss = "loss.png", Ratio = "ratio.png";
+
+    public static IReadOnlyList<string> Write(ReportDocument report, IReadOnlyList<TrainingCurve> curves, string folder)
+    {
+        var arms = ReportBuilder.ArmOrder(report, report.Runs.Select(r => r.Arm));
+        List<string> written = [];
+        ScoresPlot.Save(report, arms, Path.Combine(folder, Scores));
+        written.Add(Scores);
+        if (curves.Any(c => c.Steps.Length > 0))
+        {
+            LossPlot.Save(curves, arms, Path.Combine(folder, Loss));
+            written.Add(Loss);
+        }
+        if (Sweeps(report).Count > 0)
+        {
+            RatioPlot.Save(report, Sweeps(report), Path.Combine(folder, Ratio));
+            written.Add(Ratio);
+        }
+        return written;
+    }
+
+    /// <summary>The strategies whose evaluated arms differ in nominal ratio: a mixing-ratio sweep.</summary>
+    public static IReadOnlyList<IGrouping<string, ReportArm>> Sweeps(ReportDocument report) =>
+        report.Arms.Where(a => a.Name != report.Baseline && report.Runs.Any(r => r.Arm == a.Name))
+            .GroupBy(a => a.Strategy).Where(g => g.Select(a => a.Ratio).Distinct().Count() > 1).ToList();
+}

@@ -1,0 +1,44 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Report;
+
+/// <summary>Reads the Evaluate artifacts and training runs named by the inputs and writes every report file.</summary>
+/// <remarks>
+/// Inputs: "eval:{arm}:{seed}" (Evaluate artifacts, GOOD's with arm "good"), "run:{arm}:{seed}" (training runs with
+/// metrics.jsonl), and "tasks" / "probes" (the evaluation data, needed to read reading predictions back).
+/// </remarks>
+internal static class ReportWriter
+{
+    public const string JsonFile = "report.json";
+
+    // A relative change against a zero baseline is infinite; report.json keeps it rather than fail.
+    static readonly JsonSerializerOptions Options = new(Json.Options) { NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals };
+
+    public static ReportDocument Write(ReportSettings settings, IReadOnlyDictionary<string, string> inputs, string outputFolder, Action<string> log)
+    {
+        var evalFolders = inputs.Where(i => i.Key is EvaluatedRun.Tasks or EvaluatedRun.Probes).ToDictionary();
+        var runs = Named(inputs, "eval").Select(i => Matching(EvaluatedRun.Load(i.Folder, evalFolders), i.Arm, i.Seed)).ToList();
+        var curves = Named(inputs, "run").Select(i => TrainingCurve.Read(i.Arm, i.Seed, i.Folder)).ToList();
+        log($"{runs.Count} evaluated run(s), {curves.Count} training run(s)");
+
+        var report = ReportBuilder.Build(settings, runs);
+        File.WriteAllText(Path.Combine(outputFolder, JsonFile), JsonSerializer.Serialize(report, Options) + "\n");
+        var plots = ReportPlots.Write(report, curves, outputFolder);
+        File.WriteAllText(Path.Combine(outputFolder, MarkdownReport.FileName), MarkdownReport.Render(report, plots));
+        File.WriteAllText(Path.Combine(outputFolder, SummaryText.FileName), SummaryText.Render(report));
+        return report;
+    }
+
+    static EvaluatedRun Matching(EvaluatedRun run, string arm, int seed) => run.Arm == arm && run.Seed == seed
+        ? run
+        : throw new StepException($"input 'eval:{arm}:{seed}' holds the evaluation of {run.Arm}, seed {run.Seed}");
+
+    /// <summary>Inputs named "{kind}:{arm}:{seed}", in ordinal name order.</summary>
+    static IEnumerable<(string Arm, int Seed, string Folder)> Named(IReadOnlyDictionary<string, string> inputs, string kind) =>
+        inputs.Where(i => i.Key.StartsWith(kind + ":", StringComparison.Ordinal)).OrderBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => i.Key.Split(':') is [_, var arm, var seed] && int.TryParse(seed, out var s)
+                ? (arm, s, i.Value)
+                : throw new StepException($"input '{i.Key}': want {kind}:<arm>:<seed>"));
+}

@@ -1,0 +1,89 @@
+using ContrastivePipeline.Evaluation;
+using ContrastivePipeline.Report;
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tests.Evaluation;
+using ContrastivePipeline.Tests.Support;
+
+namespace ContrastivePipeline.Tests.Report;
+
+/// <summary>
+/// Fake Evaluate artifacts and training runs in a temporary folder: a BLiMP file of 20 items on four words whose good
+/// sentence ends in " ok" and bad one in " no"; a fake model "knows" some words (prefers " ok" there) and gets the
+/// others wrong, so knowing k words scores 25·k on BLiMP. Block losses alternate ±0.1 around log(perplexity).
+/// </summary>
+internal sealed class ReportFixture : IDisposable
+{
+    readonly TempFolder folder = new();
+    readonly Dictionary<string, string> inputs = new(StringComparer.Ordinal);
+
+    readonly bool probes;
+
+    /// <param name="probes">Also evaluate every checkpoint on a probes folder (suite "tinyworld") of 8 such items.</param>
+    public ReportFixture(bool probes = false)
+    {
+        folder.File("eval/blimp_filtered/agreement.jsonl", Items(20));
+        inputs[EvaluatedRun.Tasks] = EvalFolder;
+        this.probes = probes;
+        if (!probes)
+            return;
+        folder.File("probes/blimp_filtered/tinyworld_agreement.jsonl", Items(8));
+        inputs[EvaluatedRun.Probes] = ProbesFolder;
+    }
+
+    public string EvalFolder => Path.Combine(folder.Path, "eval");
+
+    public string ProbesFolder => Path.Combine(folder.Path, "probes");
+
+    public string Output => Directory.CreateDirectory(Path.Combine(folder.Path, "report")).FullName;
+
+    public IReadOnlyDictionary<string, string> Inputs => inputs;
+
+    /// <summary>One Evaluate artifact; per step, the words the model knows (1..4) and its perplexity.</summary>
+    public void Evaluated(string arm, int seed, params (int Step, int[] Known, double Perplexity)[] checkpoints)
+    {
+        var artifact = Path.Combine(folder.Path, $"eval-{arm}-{seed}");
+        foreach (var (step, known, perplexity) in checkpoints)
+        {
+            var stepFolder = EvaluationIndex.StepFolder(artifact, step);
+            var tokenizer = new ToyTokenizer();
+            var scorer = new FuncScorer((s, i) => tokenizer.Token(s[i]) switch
+            {
+                " ok" => known.Contains(int.Parse(tokenizer.Token(s[1])[1..])) ? -0.1 : -2,
+                " no" => -1,
+                _ => -0.5,
+            });
+            var candidates = new CandidateScorer(tokenizer.Encode, ToyTokenizer.Bos, scorer);
+            EvaluationRun.Run(EvalFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Tasks));
+            if (probes)
+                EvaluationRun.Run(ProbesFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Probes), "tinyworld");
+            Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(Enumerable.Range(0, 8).Select(b => Math.Log(perplexity) + (b % 2 == 0 ? 0.1 : -0.1)).ToArray()));
+        }
+        Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(arm, seed, checkpoints.Select(c => c.Step).ToList()));
+        inputs[$"eval:{arm}:{seed}"] = artifact;
+    }
+
+    /// <summary>A training run folder whose metrics.jsonl has a loss falling from <paramref name="start"/>.</summary>
+    public void Trained(string arm, int seed, double start)
+    {
+        var lines = Enumerable.Range(1, 20).Select(k =>
+            $$"""{"step": {{10 * k}}, "loss": {{start / Math.Sqrt(k):R}}, "learning_rate": 0.001, "grad_norm": 1.5, "tokens_per_s": 1000}""");
+        var path = folder.File($"run-{arm}-{seed}/{TrainingCurve.FileName}", string.Join("\n", lines) + "\n");
+        inputs[$"run:{arm}:{seed}"] = Path.GetDirectoryName(path)!;
+    }
+
+    public static ReportSettings Settings(params ReportArm[] arms) =>
+        new("baseline", [new("baseline", "baseline", 0, 0), .. arms], Replicates: 200, Seed: 42);
+
+    public void WithoutInput(string name) => inputs.Remove(name);
+
+    public void Rename(string input, string name)
+    {
+        inputs[name] = inputs[input];
+        inputs.Remove(input);
+    }
+
+    public void Dispose() => folder.Dispose();
+
+    static string Items(int count) => string.Concat(Enumerable.Range(0, count).Select(n =>
+        $$"""{"sentence_good": "w{{n % 4 + 1}} x{{n}} ok", "sentence_bad": "w{{n % 4 + 1}} x{{n}} no", "UID": "agreement"}""" + "\n"));
+}
