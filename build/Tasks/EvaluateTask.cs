@@ -17,13 +17,54 @@ public sealed class EvaluateTask : PipelineTask
     {
         var e = context.Experiment;
         var good = context.Planned("TrainGood").Single();
-        yield return Evaluate(context, good, "good", e.Good.Seed, [e.Good.Step]);
+        var evaluations = new List<(string Arm, int Seed, StepInstance Run, StepInstance Evaluation)>
+        {
+            ("good", e.Good.Seed, good, Evaluate(context, good, "good", e.Good.Seed, [e.Good.Step])),
+        };
         foreach (var run in context.Planned("TrainFinal"))
         {
             var settings = (TrainSettings)run.Settings;
             var arm = run.Instance[..run.Instance.LastIndexOf("-seed", StringComparison.Ordinal)];
-            yield return Evaluate(context, run, arm, settings.Seed, CheckpointSteps(settings.Train));
+            evaluations.Add((arm, settings.Seed, run, Evaluate(context, run, arm, settings.Seed, CheckpointSteps(settings.Train))));
         }
+        foreach (var evaluation in evaluations)
+            yield return evaluation.Evaluation;
+        yield return Report(context, evaluations);
+    }
+
+    /// <summary>Prints the comparison table and puts the report next to the run's other results.</summary>
+    public override void Run(BuildContext context)
+    {
+        var report = context.Planned("Evaluate").Single(i => i.Step == "Report").Folder;
+        var run = context.Paths.Run(context.Experiment.Name);
+        foreach (var file in Directory.EnumerateFiles(report).Where(f => f.EndsWith(".md") || f.EndsWith(".json") || f.EndsWith(".png")))
+        {
+            if (Path.GetFileName(file) != ArtifactStore.ManifestFile)
+                File.Copy(file, Path.Combine(run, Path.GetFileName(file)), overwrite: true);
+        }
+        Console.WriteLine();
+        Console.WriteLine(File.ReadAllText(Path.Combine(report, "summary.txt")));
+        Console.WriteLine($"Report: {Path.GetRelativePath(context.Paths.Root, Path.Combine(run, "report.md"))}");
+    }
+
+    static StepInstance Report(BuildContext context, List<(string Arm, int Seed, StepInstance Run, StepInstance Evaluation)> evaluations)
+    {
+        var e = context.Experiment;
+        var inputs = new Dictionary<string, StepInput>();
+        foreach (var (arm, seed, run, evaluation) in evaluations)
+        {
+            inputs[$"eval:{arm}:{seed}"] = evaluation.AsInput();
+            inputs[$"run:{arm}:{seed}"] = run.AsInput();
+            foreach (var suite in new[] { "tasks", "probes" })
+            {
+                if (evaluation.Inputs.TryGetValue(suite, out var folder))
+                    inputs[suite] = folder;
+            }
+        }
+        var arms = Arm.All(context).Select(a => new ReportArm(a.Name, a.Strategy, a.Ratio,
+            (double)new TrainSettings(e.Model, e.Train, 0, a.Ratio).SyntheticRows / e.Train.BatchSize)).ToList();
+        return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed,
+            ["Report", "Evaluation"], inputs);
     }
 
     /// <summary>Every checkpoint a run writes: multiples of checkpoint_every, and the last step.</summary>

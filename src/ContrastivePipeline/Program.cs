@@ -2,12 +2,13 @@ using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Export;
+using ContrastivePipeline.Report;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new MixStep(), new EvaluateStep(), new ExportStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new MixStep(), new EvaluateStep(), new ExportStep(), new ReportStep()];
 var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
