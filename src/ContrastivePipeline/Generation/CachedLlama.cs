@@ -45,6 +45,9 @@ internal sealed class CachedLlama : IDisposable
 
     public ModelShape Shape { get; }
 
+    /// <summary>True when attention dropout is on, so the logits draw on libtorch's global generator.</summary>
+    public bool Stochastic => dropout > 0;
+
     public KvCache NewCache(long rows, long capacity, Device device) =>
         new(Shape.Layers, rows, Shape.Heads, capacity, Shape.HeadSize, device);
 

@@ -5,13 +5,17 @@ namespace ContrastivePipeline.Generation;
 /// <summary>
 /// The batched sampling loop: one prefill of the padded prompts, then one token per step for every row, GOOD and BAD
 /// advancing together on their own preallocated caches. No early stop (PAPER.md 2.4). Each step runs in its own
-/// dispose scope; the only state carried between steps is the caches and the two models' last logits.
+/// dispose scope; the only state carried between steps is the caches and the two models' last logits. A sample's
+/// tokens depend only on its prompt and its own random stream (<see cref="RowStream"/>), not on the batch, except
+/// through a dropout BAD, whose masks come from libtorch's generator seeded per batch.
 /// </summary>
 internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decoding decoding, Truncation truncation, Device device)
 {
     public GeneratedBatch Run(PromptBatch batch, int newTokens, int seed)
     {
         using var _ = no_grad();
+        if (bad?.Stochastic == true && decoding.UsesBad)
+            manual_seed(RowStream.TorchSeed(seed, batch.Rows[0].Prompt));
         using var batchScope = NewDisposeScope();
         var (rows, length) = ((long)batch.Rows.Count, (long)batch.Length);
         var capacity = length + newTokens;

@@ -8,7 +8,7 @@ internal static class RowStream
 {
     public static double[] Uniforms(int seed, int prompt, int continuation, int count)
     {
-        var state = Mix(Mix(Mix((ulong)(uint)seed) ^ (ulong)(uint)prompt) ^ ((ulong)(uint)continuation << 32));
+        var state = Key(seed, prompt, continuation);
         var u = new double[count];
         for (var i = 0; i < count; i++)
         {
@@ -17,6 +17,16 @@ internal static class RowStream
         }
         return u;
     }
+
+    /// <summary>
+    /// libtorch's generator seed for a batch whose BAD keeps attention dropout on: the dropout masks come from torch's
+    /// global generator, so they repeat on a rerun and on a resume, but (unlike the sampling streams) they depend on
+    /// how prompts are grouped into batches.
+    /// </summary>
+    public static long TorchSeed(int seed, int firstPrompt) => (long)(Key(seed, firstPrompt, -1) >> 1);
+
+    static ulong Key(int seed, int prompt, int continuation) =>
+        Mix(Mix(Mix((ulong)(uint)seed) ^ (ulong)(uint)prompt) ^ ((ulong)(uint)continuation << 32));
 
     static ulong Mix(ulong z)
     {
