@@ -49,6 +49,7 @@ public static class GenerationBenchmark
         }
         var ancestralSpeed = TokensPerS(ancestral);
         var contrastiveSpeed = TokensPerS(contrastive);
+        var (forwardMs, samplingMs) = Split(good, batch, newTokens);
         Console.WriteLine(JsonSerializer.Serialize(new
         {
             implementation = "torchsharp",
@@ -59,7 +60,38 @@ public static class GenerationBenchmark
             ancestral_tokens_per_s = ancestralSpeed,
             contrastive_tokens_per_s = contrastiveSpeed,
             contrastive_over_ancestral = contrastiveSpeed / ancestralSpeed,
+            forward_ms_per_step = forwardMs,
+            ancestral_sampling_ms_per_step = samplingMs,
         }));
         return 0;
+    }
+
+    /// <summary>Where an ancestral step's time goes: GOOD's cached forward alone, and scores plus sampling alone.</summary>
+    static (double ForwardMs, double SamplingMs) Split(CachedLlama good, PromptBatch batch, int steps)
+    {
+        using var _ = no_grad();
+        var rows = batch.Rows.Count;
+        using var cache = good.NewCache(rows, batch.Length + steps, CPU);
+        using var mask = zeros([rows, 1, 1, batch.Length + steps]);
+        using var prefill = zeros([rows, 1, batch.Length, batch.Length]);
+        good.Forward(tensor(batch.Tokens, [rows, batch.Length]), tensor(batch.Positions, [rows, batch.Length]), prefill, cache).Dispose();
+        using var token = ones([rows, 1], ScalarType.Int64);
+        var clock = Stopwatch.StartNew();
+        for (var s = 0; s < steps - 1; s++)
+        {
+            using var scope = NewDisposeScope();
+            good.Forward(token, token * (batch.Length + s), mask.narrow(3, 0, batch.Length + s + 1), cache);
+        }
+        var forwardMs = clock.Elapsed.TotalMilliseconds / (steps - 1);
+        using var logits = randn(rows, Shape.Vocab);
+        using var uniforms = rand(rows, dtype: ScalarType.Float64);
+        var decoding = new AncestralDecoding(1.0);
+        clock.Restart();
+        for (var s = 0; s < steps; s++)
+        {
+            using var scope = NewDisposeScope();
+            Sampler.Sample(decoding.Scores(logits, null).Scores, uniforms);
+        }
+        return (forwardMs, clock.Elapsed.TotalMilliseconds / steps);
     }
 }

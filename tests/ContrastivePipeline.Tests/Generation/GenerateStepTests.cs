@@ -77,7 +77,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         var documents = ContrastivePipeline.Corpus.Documents.Split(corpus);
         Assert.Equal(string.Join("\n\n", documents) + "\n", corpus);
         Assert.Equal(stats.Documents, documents.Count);
-        Assert.DoesNotContain(documents, d => d.Contains("<s>") || d.Contains("</s>") || d.Contains("<pad>"));
+        Assert.DoesNotContain(documents, d => d.Contains("<s>") || d.Contains("</s>"));
         Assert.Equal(GenerateFixture.Prompts, stats.Prompts);
         Assert.Equal(GenerateFixture.Prompts * 2 * 24, stats.GeneratedTokens);
         Assert.NotNull(stats.OutsideHeadShare);

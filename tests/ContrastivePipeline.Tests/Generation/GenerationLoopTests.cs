@@ -117,6 +117,19 @@ public sealed class GenerationLoopTests
         Assert.NotEqual(together.Tokens[4], together.Tokens[5]); // continuations have their own streams
     }
 
+    [Fact]
+    public void A_dropout_BAD_is_stochastic_and_GOOD_is_not()
+    {
+        using var llama = NewModel(9);
+        using var plain = new CachedLlama(llama);
+        using var noisy = new CachedLlama(llama, attentionDropout: 0.5);
+        using var _ = no_grad();
+        var batch = PromptBatch.Build(Prompts, PrefixTokens, 1);
+
+        Assert.True(Tensors.Same(Prefill(plain, batch), Prefill(plain, batch)));
+        Assert.False(Prefill(noisy, batch).allclose(Prefill(noisy, batch)));
+    }
+
     static Tensor Prefill(CachedLlama model, PromptBatch batch)
     {
         var (rows, length) = (batch.Rows.Count, batch.Length);
