@@ -25,13 +25,7 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var tokens = tensor(batch.Tokens, [rows, length], device: device);                       // [B, P]
         var positions = tensor(batch.Positions, [rows, length], device: device);                 // [B, P]
         var real = tensor(batch.Real, [rows, length], device: device);                           // [B, P]
-        var keys = cat([real, ones([rows, newTokens], ScalarType.Bool, device)], 1);             // [B, P + N]
-        var stepMask = zeros([rows, 1, 1, capacity], device: device)
-            .masked_fill(keys.logical_not().view(rows, 1, 1, capacity), double.NegativeInfinity); // [B, 1, 1, P + N]
-        var causal = ones([length, length], ScalarType.Bool, device).tril();                     // [P, P]
-        var diagonal = eye(length, dtype: ScalarType.Bool, device: device);                      // pads look at themselves
-        var allowed = causal.logical_and(real.view(rows, 1, 1, length)).logical_or(diagonal);    // [B, 1, P, P]
-        var prefillMask = zeros(allowed.shape, device: device).masked_fill(allowed.logical_not(), double.NegativeInfinity);
+        var (prefillMask, stepMask) = Masks(real, newTokens);
         var nextPosition = positions[.., ^1..] + 1;                                              // [B, 1]
         var uniforms = tensor(batch.Rows.SelectMany(r => RowStream.Uniforms(seed, r.Prompt, r.Continuation, newTokens)).ToArray(),
             [rows, newTokens], ScalarType.Float64, device);                                      // [B, N]
@@ -65,5 +59,23 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var flat = output.cpu().data<long>().ToArray();
         var generated = Enumerable.Range(0, (int)rows).Select(r => flat[(r * newTokens)..((r + 1) * newTokens)]).ToArray();
         return new GeneratedBatch(batch, generated, outside.item<long>());
+    }
+
+    /// <summary>
+    /// Additive attention masks from the real (non-pad) prompt positions [B, P]: the prefill's [B, 1, P, P] (causal,
+    /// pads never looked at, each pad looking at itself so its row stays finite) and the steps' [B, 1, 1, P + N],
+    /// narrowed to the filled length at each step.
+    /// </summary>
+    public static (Tensor Prefill, Tensor Step) Masks(Tensor real, long newTokens)
+    {
+        var (rows, length, device) = (real.shape[0], real.shape[1], real.device);
+        var keys = cat([real, ones([rows, newTokens], ScalarType.Bool, device)], 1);              // [B, P + N]
+        var step = zeros([rows, 1, 1, length + newTokens], device: device)
+            .masked_fill(keys.logical_not().view(rows, 1, 1, -1), double.NegativeInfinity);       // [B, 1, 1, P + N]
+        var causal = ones([length, length], ScalarType.Bool, device).tril();                      // [P, P]
+        var allowed = causal.logical_and(real.view(rows, 1, 1, length))
+            .logical_or(eye(length, dtype: ScalarType.Bool, device: device));                     // [B, 1, P, P]
+        var prefill = zeros(allowed.shape, device: device).masked_fill(allowed.logical_not(), double.NegativeInfinity);
+        return (prefill, step);
     }
 }

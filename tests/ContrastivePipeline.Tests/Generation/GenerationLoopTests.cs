@@ -134,10 +134,7 @@ public sealed class GenerationLoopTests
     {
         var (rows, length) = (batch.Rows.Count, batch.Length);
         using var cache = model.NewCache(rows, length, CPU);
-        var real = tensor(batch.Real, [rows, length]);
-        var allowed = ones([length, length], ScalarType.Bool).tril().logical_and(real.view(rows, 1, 1, length))
-            .logical_or(eye(length, dtype: ScalarType.Bool));
-        var mask = zeros(allowed.shape).masked_fill(allowed.logical_not(), double.NegativeInfinity);
+        var mask = GenerationLoop.Masks(tensor(batch.Real, [rows, length]), newTokens: 0).Prefill;
         return model.Forward(tensor(batch.Tokens, [rows, length]), tensor(batch.Positions, [rows, length]), mask, cache);
     }
 }
