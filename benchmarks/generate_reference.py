@@ -1,0 +1,116 @@
+"""PyTorch reference for the generation speed benchmark (BENCHMARKS.md, "Generation").
+
+The same Llama shape as src/ContrastivePipeline/Generation/GenerationBenchmark.cs (random weights, fp32, CPU, 2
+threads), sampled the usual PyTorch-eager way: a KV cache that grows by torch.cat every token, softmax and
+torch.multinomial, 32 prompts of 20 tokens, 128 new tokens, one warm-up of 8 tokens; prints ancestral_tokens_per_s.
+Run: /usr/bin/python3 benchmarks/generate_reference.py [--prompts=32 --prefix=20 --new_tokens=128 --threads=2]
+Debian's python3-torch is 1.13 (no F.scaled_dot_product_attention): attention is the explicit softmax.
+"""
+import json
+import math
+import sys
+import time
+
+import torch
+import torch.nn as nn
+import torch.nn.functional as F
+
+opt = dict(prompts=32, prefix=20, new_tokens=128, threads=2, layers=4, hidden=256, heads=4, intermediate=1024, vocab=8192)
+for arg in sys.argv[1:]:
+    name, value = arg.lstrip("-").split("=")
+    opt[name] = int(value)
+torch.set_num_threads(opt["threads"])
+torch.manual_seed(0)
+
+
+class RMSNorm(nn.Module):
+    def __init__(self, size, eps=1e-6):
+        super().__init__()
+        self.weight = nn.Parameter(torch.ones(size))
+        self.eps = eps
+
+    def forward(self, x):
+        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def rotate_half(x):
+    half = x.shape[-1] // 2
+    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
+
+
+class Block(nn.Module):
+    def __init__(self, c, nh, inter):
+        super().__init__()
+        self.nh = nh
+        self.input_layernorm = RMSNorm(c)
+        self.q_proj, self.k_proj, self.v_proj, self.o_proj = (nn.Linear(c, c, bias=False) for _ in range(4))
+        self.post_attention_layernorm = RMSNorm(c)
+        self.gate_proj = nn.Linear(c, inter, bias=False)
+        self.up_proj = nn.Linear(c, inter, bias=False)
+        self.down_proj = nn.Linear(inter, c, bias=False)
+
+    def forward(self, x, cos, sin, past):
+        b, t, c = x.shape
+        h = self.input_layernorm(x)
+        q, k, v = (p(h).view(b, t, self.nh, c // self.nh).transpose(1, 2) for p in (self.q_proj, self.k_proj, self.v_proj))
+        q, k = q * cos + rotate_half(q) * sin, k * cos + rotate_half(k) * sin
+        if past is not None:  # the HF-style growing cache
+            k, v = torch.cat((past[0], k), dim=2), torch.cat((past[1], v), dim=2)
+        scores = (q @ k.transpose(-2, -1)) / math.sqrt(q.shape[-1])
+        if t > 1:
+            mask = torch.ones(t, k.shape[2], dtype=torch.bool).triu(k.shape[2] - t + 1)
+            scores = scores.masked_fill(mask, float("-inf"))
+        y = (scores.softmax(-1) @ v).transpose(1, 2).reshape(b, t, c)
+        x = x + self.o_proj(y)
+        h = self.post_attention_layernorm(x)
+        return x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h)), (k, v)
+
+
+class Llama(nn.Module):
+    def __init__(self, s):
+        super().__init__()
+        self.embed_tokens = nn.Embedding(s["vocab"], s["hidden"])
+        self.layers = nn.ModuleList(Block(s["hidden"], s["heads"], s["intermediate"]) for _ in range(s["layers"]))
+        self.norm = RMSNorm(s["hidden"])
+        self.lm_head = nn.Linear(s["hidden"], s["vocab"], bias=False)
+        self.head_size = s["hidden"] // s["heads"]
+
+    def forward(self, tokens, start, past):
+        d = self.head_size
+        inv_freq = 1.0 / (10000.0 ** (torch.arange(0, d, 2).float() / d))
+        angles = torch.arange(start, start + tokens.shape[1]).float()[:, None] * inv_freq[None, :]
+        both = torch.cat((angles, angles), dim=-1)
+        cos, sin = both.cos(), both.sin()
+        x = self.embed_tokens(tokens)
+        present = []
+        for i, layer in enumerate(self.layers):
+            x, kv = layer(x, cos, sin, None if past is None else past[i])
+            present.append(kv)
+        return self.lm_head(self.norm(x[:, -1])), present
+
+
+@torch.inference_mode()
+def generate(model, prompts, new_tokens):
+    logits, past = model(prompts, 0, None)
+    out = []
+    for s in range(new_tokens):
+        token = torch.multinomial(logits.softmax(-1), 1)
+        out.append(token)
+        if s + 1 < new_tokens:
+            logits, past = model(token, prompts.shape[1] + s, past)
+    return torch.cat(out, dim=1)
+
+
+model = Llama(opt)
+for p in model.parameters():
+    if p.dim() == 2:
+        nn.init.normal_(p, 0.0, 0.02)
+model.eval()
+prompts = torch.randint(4, opt["vocab"], (opt["prompts"], opt["prefix"]))
+prompts[:, 0] = 1
+generate(model, prompts, 8)
+start = time.perf_counter()
+generate(model, prompts, opt["new_tokens"])
+tokens_per_s = opt["prompts"] * opt["new_tokens"] / (time.perf_counter() - start)
+print(json.dumps(dict(implementation=f"pytorch-{torch.__version__}", prompts=opt["prompts"], prefix_tokens=opt["prefix"],
+                      new_tokens=opt["new_tokens"], threads=opt["threads"], ancestral_tokens_per_s=tokens_per_s)))

@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace ContrastivePipeline.Generation;
+
+/// <summary>
+/// Contrastive decoding as the authors sample it (PAPER.md 4.1): log p_GOOD - lambda * log p_BAD on GOOD's
+/// plausibility head, the penalty (paper -20, not -inf) everywhere else.
+/// </summary>
+internal sealed class ContrastiveDecoding(double temperature, double alpha, double lambda, double penalty) : Decoding(temperature)
+{
+    public override bool UsesBad => true;
+
+    public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
+    {
+        ArgumentNullException.ThrowIfNull(bad);
+        var pGood = Probabilities(good);                                                 // [B, V]
+        var head = Head(pGood, alpha);                                                   // [B, V]
+        var contrast = (pGood + Epsilon).log() - (Probabilities(bad) + Epsilon).log() * lambda; // [B, V]
+        return (contrast.masked_fill(head.logical_not(), penalty), head);
+    }
+}

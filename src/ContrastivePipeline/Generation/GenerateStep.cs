@@ -1,0 +1,70 @@
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
+using ContrastivePipeline.Training;
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ContrastivePipeline.Generation;
+
+/// <summary>
+/// Generate: one synthetic corpus per decoding strategy from the seed prompts (PAPER.md 2.3, 2.4, 4). Writes
+/// <c>corpus.txt</c> (the corpus text format), <c>stats.json</c>, and <c>shards/</c> (one text and one counts file per
+/// contiguous range of prompts). Killed, it resumes at the first shard without its counts file.
+/// </summary>
+internal sealed class GenerateStep : IStep
+{
+    public const string CorpusFile = "corpus.txt", StatsFile = "stats.json";
+
+    public string Name => "Generate";
+
+    public bool Resumable => true;
+
+    public void Run(StepContext context)
+    {
+        var settings = context.Settings<GenerateSettings>();
+        var config = settings.Generate;
+        set_num_threads(context.Threads);
+        var device = TrainDevice.Resolve(context.Device);
+        var folder = context.Input("tokens");
+        using var prompts = PromptShard.Open(Path.Combine(folder, TokenizeStep.PromptShardFile));
+        var encoder = BpeEncoder.Load(folder);
+        var count = Math.Min(prompts.Count, config.MaxPrompts ?? int.MaxValue);
+        if (count == 0)
+            throw new StepException($"{folder}/{TokenizeStep.PromptShardFile} holds no prompts: the seed split is empty");
+
+        var decoding = Decoding.For(settings.Strategy, config);
+        using var good = Load(context.Input("good"), settings.GoodStep, 0.0, prompts.VocabSize, device);
+        using var bad = decoding.UsesBad ? LoadBad(context, settings, prompts.VocabSize, device) : null;
+        context.Log($"{settings.Strategy} from GOOD step {settings.GoodStep}" +
+            (bad is null ? "" : $", BAD {settings.BadKind}") + $": {count:N0} prompts x {config.Continuations} x {config.NewTokens} tokens");
+
+        var loop = new GenerationLoop(good, bad, decoding, new Truncation(config.TopK, config.TopP, config.Penalty), device);
+        var shards = new GenerateShards(context.OutputFolder, config, settings.Seed, count);
+        var counts = shards.Run(loop, i => prompts.Prompt(i), encoder, context.Log);
+        var stats = CorpusWriter.Write(context.Output(CorpusFile), shards.TextFiles, settings.Strategy, counts);
+        Json.Write(context.Output(StatsFile), stats);
+        context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens, distinct-4 {stats.Distinct4:F3}" +
+            (stats.OutsideHeadShare is { } share ? $", outside the head {share:P4}" : ""));
+    }
+
+    static CachedLlama LoadBad(StepContext context, GenerateSettings settings, int vocab, Device device) => settings.BadKind switch
+    {
+        BadKind.Dropout => Load(context.Input("bad"), settings.GoodStep, settings.BadDropout, vocab, device),
+        _ => Load(context.Input("bad"), settings.BadStep, 0.0, vocab, device),
+    };
+
+    /// <summary>A checkpoint as a cached decoder; dropout above 0 keeps attention dropout on (the model in train mode).</summary>
+    static CachedLlama Load(string runFolder, int step, double dropout, int vocab, Device device)
+    {
+        var folder = Checkpoints.Folder(runFolder, step);
+        if (!File.Exists(Path.Combine(folder, Checkpoints.ModelFile)))
+            throw new StepException($"{folder} holds no {Checkpoints.ModelFile}: step {step} was not saved by that training run");
+        using var model = Checkpoints.LoadModel(folder, dropout);
+        if (model.Shape.Vocab != vocab)
+            throw new StepException($"{folder}: the model has {model.Shape.Vocab} tokens but the prompts were encoded with {vocab}; " +
+                "GOOD, BAD and the prompts must come from the same Tokenize step");
+        model.to(device);
+        return new CachedLlama(model, dropout);
+    }
+}

@@ -1,0 +1,10 @@
+namespace ContrastivePipeline.Generation;
+
+/// <summary>What one finished shard holds; <c>shards/shard_NNNN.json</c>, written after its text and read on resume.</summary>
+internal sealed record ShardCounts(int Prompts, int Samples, long PrefixTokens, long GeneratedTokens, long OutsideHead, double Seconds)
+{
+    public static readonly ShardCounts Empty = new(0, 0, 0, 0, 0, 0);
+
+    public ShardCounts Plus(ShardCounts o) => new(Prompts + o.Prompts, Samples + o.Samples, PrefixTokens + o.PrefixTokens,
+        GeneratedTokens + o.GeneratedTokens, OutsideHead + o.OutsideHead, Seconds + o.Seconds);
+}

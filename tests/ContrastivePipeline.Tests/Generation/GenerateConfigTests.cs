@@ -1,0 +1,50 @@
+using System.Text.Json;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
+using YamlDotNet.RepresentationModel;
+
+namespace ContrastivePipeline.Tests.Generation;
+
+public sealed class GenerateConfigTests
+{
+    static GenerateConfig Bind(string yaml)
+    {
+        var stream = new YamlStream();
+        stream.Load(new StringReader(yaml));
+        var binder = new YamlBinder();
+        var config = binder.Bind<GenerateConfig>((YamlMappingNode)stream.Documents[0].RootNode);
+        Assert.Empty(binder.Errors);
+        return config;
+    }
+
+    [Fact]
+    public void Paper_settings_bind_with_an_infinite_penalty_and_validate()
+    {
+        var config = Bind("prefix_tokens: 20\ncontinuations: 8\nnew_tokens: 400\nmax_prompts: null\npenalty: -inf\ntop_p: 0.95\n");
+
+        Assert.Equal(double.NegativeInfinity, config.Penalty);
+        Assert.Null(config.MaxPrompts);
+        Assert.Equal(0.95, config.TopP);
+        Assert.Empty(config.Validate());
+    }
+
+    [Fact]
+    public void Settings_with_an_infinite_penalty_survive_the_spec_json()
+    {
+        var settings = new GenerateSettings(new GenerateConfig { Penalty = double.NegativeInfinity }, DecodingStrategy.HeadOnly,
+            1000, BadKind.Dropout, 500, 0.7, 42);
+
+        var json = JsonSerializer.Serialize(settings, Json.Options);
+
+        Assert.Equal(settings, JsonSerializer.Deserialize<GenerateSettings>(json, Json.Options));
+        Assert.Contains("\"head-only\"", json);
+    }
+
+    [Fact]
+    public void Out_of_range_values_are_reported_by_key()
+    {
+        var config = new GenerateConfig { Continuations = 0, Alpha = 1, Penalty = 0, TopK = 0, TopP = 1.5, Shards = 0 };
+
+        Assert.Equal(["continuations", "alpha", "penalty", "top_k", "top_p", "shards"], config.Validate().Select(e => e.Key).ToArray());
+    }
+}

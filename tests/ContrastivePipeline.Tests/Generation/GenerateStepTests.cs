@@ -1,0 +1,105 @@
+using System.Text.Json;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Generation;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Tests.Generation;
+
+[Collection(TorchCollection.Name)]
+public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<GenerateFixture>
+{
+    static readonly GenerateConfig Small = new() { PrefixTokens = 12, Continuations = 2, NewTokens = 24, MaxPrompts = null, BatchSize = 4 };
+
+    string Generate(GenerateConfig config, DecodingStrategy strategy = DecodingStrategy.Contrastive, BadKind kind = BadKind.Early,
+        string? output = null, int goodStep = GenerateFixture.GoodStep)
+    {
+        output ??= Directory.CreateDirectory(Path.Combine(fixture.Root, $"out-{Guid.NewGuid():N}")).FullName;
+        var settings = new GenerateSettings(config, strategy, goodStep, kind, GenerateFixture.BadStep, 0.5, Seed: 5);
+        new GenerateStep().Run(new StepContext(new StepSpec
+        {
+            Step = "Generate",
+            Instance = "test",
+            Parts = new KeyParts("Generate", "code", "config", "inputs", "toolchain"),
+            Settings = JsonSerializer.SerializeToElement(settings, Json.Options),
+            Inputs = new() { ["tokens"] = fixture.Tokens, ["good"] = fixture.Run, ["bad"] = fixture.Run },
+            InputKeys = [],
+            Store = fixture.Root,
+            Toolchain = new Toolchain("t", "l", "d", "cpu"),
+            Threads = 1,
+        }, output));
+        return output;
+    }
+
+    static string Corpus(string output) => File.ReadAllText(Path.Combine(output, GenerateStep.CorpusFile));
+
+    static GenerateStats Stats(string output) => Json.Read<GenerateStats>(Path.Combine(output, GenerateStep.StatsFile));
+
+    [Fact]
+    public void The_corpus_is_the_same_for_any_number_of_shards_any_batch_size_and_on_a_rerun()
+    {
+        var one = Generate(Small);
+        var sharded = Generate(Small with { Shards = 3, BatchSize = 6 });
+        var again = Generate(Small);
+
+        Assert.Equal(Corpus(one), Corpus(sharded));
+        Assert.Equal(Corpus(one), Corpus(again));
+        Assert.Equal(Stats(one) with { GenerationSeconds = 0 }, Stats(sharded) with { GenerationSeconds = 0 });
+        Assert.Equal(3, Directory.GetFiles(Path.Combine(sharded, "shards"), "shard_*.txt").Length);
+    }
+
+    [Fact]
+    public void A_killed_run_resumes_at_the_first_unfinished_shard()
+    {
+        var config = Small with { Shards = 3, Continuations = 1 };
+        var output = Generate(config, DecodingStrategy.Ancestral);
+        var shards = Path.Combine(output, "shards");
+        var lastShard = File.ReadAllText(Path.Combine(shards, "shard_0002.txt"));
+        // as a kill during shard 2 leaves it: shards 0 and 1 finished, shard 2 without its counts, no corpus yet
+        File.Delete(Path.Combine(shards, "shard_0002.json"));
+        File.WriteAllText(Path.Combine(shards, "shard_0002.txt"), "half a shard");
+        File.Delete(Path.Combine(output, GenerateStep.CorpusFile));
+        File.AppendAllText(Path.Combine(shards, "shard_0000.txt"), "\nkept from the first run");
+
+        Generate(config, DecodingStrategy.Ancestral, output: output);
+
+        Assert.Equal(lastShard, File.ReadAllText(Path.Combine(shards, "shard_0002.txt")));
+        Assert.Contains("kept from the first run", Corpus(output));
+    }
+
+    [Fact]
+    public void The_corpus_is_documents_separated_by_one_empty_line_and_the_stats_count_them()
+    {
+        var output = Generate(Small);
+        var corpus = Corpus(output);
+        var stats = Stats(output);
+
+        var documents = ContrastivePipeline.Corpus.Documents.Split(corpus);
+        Assert.Equal(string.Join("\n\n", documents) + "\n", corpus);
+        Assert.Equal(stats.Documents, documents.Count);
+        Assert.DoesNotContain(documents, d => d.Contains("<s>") || d.Contains("</s>"));
+        Assert.Equal(GenerateFixture.Prompts, stats.Prompts);
+        Assert.Equal(GenerateFixture.Prompts * 2 * 24, stats.GeneratedTokens);
+        Assert.NotNull(stats.OutsideHeadShare);
+        Assert.InRange(stats.Distinct1, 0.0, 1.0);
+        Assert.True(stats.Distinct4 >= stats.Distinct1);
+    }
+
+    [Fact]
+    public void Ancestral_has_no_head_share_and_dropout_BAD_reruns_identically()
+    {
+        Assert.Null(Stats(Generate(Small, DecodingStrategy.Ancestral)).OutsideHeadShare);
+        var a = Generate(Small, DecodingStrategy.Contrastive, BadKind.Dropout);
+        var b = Generate(Small, DecodingStrategy.Contrastive, BadKind.Dropout);
+        Assert.Equal(Corpus(a), Corpus(b));
+        Assert.NotEqual(Corpus(a), Corpus(Generate(Small, DecodingStrategy.HeadOnly)));
+    }
+
+    [Fact]
+    public void A_checkpoint_that_was_not_saved_is_a_clear_error()
+    {
+        var error = Assert.Throws<StepException>(() => Generate(Small, goodStep: 6));
+
+        Assert.Contains("step 6 was not saved", error.Message);
+    }
+}
