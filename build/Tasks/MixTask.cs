@@ -1,8 +1,23 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("Mix")]
-[IsDependentOn(typeof(TrainBadTask))]
+[IsDependentOn(typeof(GenerateAncestralTask))]
+[IsDependentOn(typeof(GenerateContrastiveTask))]
 [TaskDescription("Packs each synthetic corpus (its seeded 95% training part) into blocks; TrainFinal mixes them per batch")]
-public sealed class MixTask : PipelineTask;
+public sealed class MixTask : PipelineTask
+{
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        var e = context.Experiment;
+        var tokens = context.Planned("Tokenize").Single().AsInput();
+        foreach (var corpus in context.Planned("GenerateAncestral").Concat(context.Planned("GenerateContrastive")))
+        {
+            yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Model.Context, e.Seed, 0.95), e.Seed,
+                ["Training/MixStep.cs", "Corpus/Documents.cs", "Tokenization"],
+                new Dictionary<string, StepInput> { ["synthetic"] = corpus.AsInput(), ["tokens"] = tokens });
+        }
+    }
+}

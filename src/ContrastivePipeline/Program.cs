@@ -2,17 +2,20 @@ using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Export;
+using ContrastivePipeline.Generation;
 using ContrastivePipeline.Report;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new MixStep(), new EvaluateStep(), new ExportStep(), new ReportStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new GenerateStep(), new MixStep(), new EvaluateStep(), new ExportStep(), new ReportStep()];
 var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
     return TokenizerBenchmark.Command(benchmarkArgs);
+if (args is ["bench-generate", .. var generateArgs])
+    return GenerationBenchmark.Command(generateArgs);
 if (args is not ["step", var specPath])
 {
     Console.Error.WriteLine("usage: ContrastivePipeline step <spec.json>");

@@ -15,6 +15,7 @@ public sealed record Experiment
     public TrainConfig Train { get; init; } = new();
     public GoodConfig Good { get; init; } = new();
     public BadConfig Bad { get; init; } = new();
+    public GenerateConfig Generate { get; init; } = new();
     public MixConfig Mix { get; init; } = new();
     public FinalConfig Final { get; init; } = new();
     public EvaluateConfig Evaluate { get; init; } = new();
@@ -25,6 +26,7 @@ public sealed record Experiment
             .Concat(Model.Validate().Select(e => e.Under("model")))
             .Concat(Train.Validate().Select(e => e.Under("train")))
             .Concat(Bad.Validate().Select(e => e.Under("bad")))
+            .Concat(Generate.Validate().Select(e => e.Under("generate")))
             .Concat(Mix.Validate(Train.BatchSize).Select(e => e.Under("mix")))
             .Concat(Final.Validate().Select(e => e.Under("final")))
             .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))

@@ -9,8 +9,13 @@ public sealed record MixConfig
     /// <summary>Nominal synthetic ratios; several make a sweep (one arm per strategy and ratio).</summary>
     public List<double> Ratios { get; init; } = [0.3];
 
+    /// <summary>The synthetic corpora to build arms from: ancestral, contrastive, head-only (the V-head control).</summary>
+    public List<DecodingStrategy> Strategies { get; init; } = [DecodingStrategy.Ancestral, DecodingStrategy.Contrastive];
+
     internal IEnumerable<ConfigError> Validate(int batchSize)
     {
+        if (Strategies.Distinct().Count() != Strategies.Count)
+            yield return new("strategies", $"lists a strategy twice: [{string.Join(", ", Strategies)}]");
         if (Ratios.Count == 0)
             yield return new("ratios", "must list at least one ratio, e.g. [0.3]");
         foreach (var r in Ratios.Where(r => r is <= 0 or >= 1 || (int)(batchSize * r + 1e-9) < 1))

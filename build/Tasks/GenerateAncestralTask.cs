@@ -1,0 +1,40 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Tasks;
+
+[TaskName("GenerateAncestral")]
+[IsDependentOn(typeof(TrainGoodTask))]
+[TaskDescription("Samples the comparison corpus from GOOD by plain ancestral sampling (the paper's No-Contrast)")]
+public sealed class GenerateAncestralTask : PipelineTask
+{
+    public static readonly string[] Code =
+        ["Generation", "Model", "Training/Checkpoints.cs", "Training/CheckpointState.cs", "Training/TrainDevice.cs", "Tokenization"];
+
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        if (context.Experiment.Mix.Strategies.Contains(DecodingStrategy.Ancestral))
+            yield return Generate(context, DecodingStrategy.Ancestral, bad: null);
+    }
+
+    /// <summary>One synthetic corpus; BAD's settings enter the key only for contrastive decoding, the one strategy that reads it.</summary>
+    public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, StepInstance? bad)
+    {
+        var e = context.Experiment;
+        var good = context.Planned("TrainGood").Single();
+        var inputs = new Dictionary<string, StepInput>
+        {
+            ["tokens"] = context.Planned("Tokenize").Single().AsInput(),
+            ["good"] = good.AsInput(),
+        };
+        var settings = new GenerateSettings(e.Generate, strategy, e.Good.Step, BadKind.Early, 0, 0, e.Seed);
+        if (bad is not null)
+        {
+            inputs["bad"] = bad.AsInput();
+            settings = settings with { BadKind = e.Bad.Kind, BadStep = e.Bad.Kind == BadKind.Dropout ? e.Good.Step : e.Bad.Step, BadDropout = e.Bad.Dropout };
+        }
+        var name = strategy == DecodingStrategy.HeadOnly ? "head-only" : strategy.ToString().ToLowerInvariant();
+        return context.Step("Generate", name, settings, e.Seed, Code, inputs);
+    }
+}
