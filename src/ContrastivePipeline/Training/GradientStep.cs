@@ -1,5 +1,6 @@
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Training;
@@ -17,7 +18,8 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
         var input = tokens[.., ..^1];                                                  // [B, T-1]
         var target = tokens[.., 1..];                                                  // [B, T-1]
         var logits = model.call(input, positions);                                     // [B, T-1, V]
-        var loss = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten()); // []
+        // Only the last block of a shard is padded; its pads are no text, so they carry no loss (the paper's -100 labels).
+        var loss = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten(), ignore_index: SpecialTokens.Pad); // []
         var value = loss.item<float>();
         if (!float.IsFinite(value))
             throw new StepException($"the loss became {value} at step {step + 1}; nothing was stored. " +
