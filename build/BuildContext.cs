@@ -18,7 +18,16 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     public int Threads { get; } = threads;
     public ArtifactStore Store { get; } = new(paths.Artifacts);
 
-    internal string CurrentTask { get; set; } = "";
+    /// <summary>The task being planned; a task that plans nothing still counts as planned, with no instances.</summary>
+    internal string CurrentTask
+    {
+        get;
+        set
+        {
+            field = value;
+            planned.TryAdd(value, []);
+        }
+    } = "";
 
     /// <summary>The instances an earlier task planned (its artifacts are this task's inputs).</summary>
     public IReadOnlyList<StepInstance> Planned(string task) =>
@@ -37,9 +46,7 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
             Hash.OfParts(inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Key}").ToArray()),
             Toolchain.Hash);
         var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, parts, Store.Folder(step, parts.Key));
-        if (!planned.TryGetValue(CurrentTask, out var list))
-            planned[CurrentTask] = list = [];
-        list.Add(stepInstance);
+        planned[CurrentTask].Add(stepInstance);
         return stepInstance;
     }
 

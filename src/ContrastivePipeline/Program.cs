@@ -1,11 +1,16 @@
 using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
+using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new MixStep(), new EvaluateStep()];
 var steps = all.ToDictionary(s => s.Name);
 
+if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
+    return TokenizerBenchmark.Command(benchmarkArgs);
 if (args is not ["step", var specPath])
 {
     Console.Error.WriteLine("usage: ContrastivePipeline step <spec.json>");

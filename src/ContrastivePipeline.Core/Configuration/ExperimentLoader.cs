@@ -55,6 +55,8 @@ public static class ExperimentLoader
                 $"use {CorpusConfig.BuiltinTinyWorld} or a folder of text files, e.g. data/corpora/small");
         if (e.Corpus.Perplexity is { } ppl && !Directory.Exists(Path.Combine(root, ppl)))
             yield return new("corpus.perplexity", $"folder '{ppl}' not found; remove the key to hold out part of the corpus instead");
+        if (e.Evaluate.Tasks is { } tasks && !Directory.Exists(Path.Combine(root, tasks)))
+            yield return new("evaluate.tasks", $"folder '{tasks}' not found; point it at a BabyLM evaluation folder such as data/eval, or remove it");
     }
 
     static string Format(string path, Mark? mark, string key, string message) =>

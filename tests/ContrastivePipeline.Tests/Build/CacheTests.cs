@@ -8,14 +8,7 @@ namespace ContrastivePipeline.Tests.Build;
 /// <summary>The content-addressed cache, end to end through the host and the step CLI.</summary>
 public sealed class CacheTests : IDisposable
 {
-    const string Smoke = """
-        # test experiment
-        corpus:
-          source: data/corpora/tiny
-          heldout_fraction: 0.05
-        tokenizer:
-          vocab_size: 512
-        """;
+    static readonly string Smoke = File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml"));
 
     readonly TempFolder temp = new();
     readonly Pipeline pipeline;
@@ -54,12 +47,18 @@ public sealed class CacheTests : IDisposable
 
         var vocab = pipeline.Run(pipeline.Experiment("smoke", Smoke.Replace("vocab_size: 512", "vocab_size: 600")), ["--dryrun", .. Targets]);
         Assert.Equal(PlanEntry.Cached, vocab.Plan.Single(e => e.Task == "Corpus").Status);
+        Assert.StartsWith("changed: config", vocab.Plan.Single(e => e.Task == "Tokenize").Reason);
+        Assert.StartsWith("changed: input artifact", vocab.Plan.Single(e => e.Task == "TrainGood").Reason);
+
+        var steps = pipeline.Run(pipeline.Experiment("smoke", Smoke.Replace("steps: 40", "steps: 50")), ["--dryrun", .. Targets]);
+        Assert.Equal(["cached", "cached", "run"], steps.Plan.Select(e => e.Status));
+        Assert.StartsWith("changed: config", steps.Plan[2].Reason);
 
         var split = pipeline.Run(pipeline.Experiment("smoke", Smoke.Replace("heldout_fraction: 0.05", "heldout_fraction: 0.1")), Targets);
-        var corpus = split.Plan.Single(e => e.Task == "Corpus");
-        Assert.Equal(PlanEntry.Run, corpus.Status);
-        Assert.Contains("changed: config", corpus.Reason);
-        Assert.DoesNotContain("code", corpus.Reason);
+        Assert.Equal(0, split.ExitCode);
+        Assert.All(split.Plan, e => Assert.Equal(PlanEntry.Run, e.Status));
+        Assert.StartsWith("changed: config", split.Plan[0].Reason);
+        Assert.DoesNotContain("code", split.Plan[0].Reason);
     }
 
     [Fact]
@@ -67,11 +66,11 @@ public sealed class CacheTests : IDisposable
     {
         var experiment = pipeline.Experiment("smoke", Smoke);
         Assert.Equal(0, pipeline.Run(experiment, Targets).ExitCode);
-        var (exit, plan) = pipeline.Run(experiment, ["--force=Corpus", .. Targets]);
+        var (exit, plan) = pipeline.Run(experiment, ["--force=Tokenize", .. Targets]);
         Assert.Equal(0, exit);
-        Assert.All(plan, e => Assert.Equal(PlanEntry.Run, e.Status));
-        Assert.Contains("forced", plan[0].Reason);
-        Assert.Single(Directory.GetDirectories(Path.Combine(temp.Path, "trash")));
+        Assert.Equal(["cached", "run", "run"], plan.Select(e => e.Status));
+        Assert.All(plan.Skip(1), e => Assert.Contains("forced", e.Reason));
+        Assert.Equal(2, Directory.GetDirectories(Path.Combine(temp.Path, "trash")).Length);
     }
 
     [Fact]
@@ -99,13 +98,15 @@ public sealed class CacheTests : IDisposable
         // The large corpus takes long enough to read that the kill lands while the step runs.
         var experiment = pipeline.Experiment("large", "# test\ncorpus:\n  source: data/corpora/large\n");
         var host = Path.Combine(Repo.Root, "build", "bin", Configuration, "net10.0", "Build.dll");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root, RedirectStandardOutput = true };
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = Repo.Root };
         foreach (var arg in new[] { host, "--target=Corpus", $"--experiment={experiment}", $"--paths_artifacts={temp.Path}" })
             start.ArgumentList.Add(arg);
         using (var process = Process.Start(start)!)
         {
-            var partial = WaitFor(() => Directory.Exists(Path.Combine(temp.Path, "store", "Corpus"))
+            var partial = WaitFor(process, () => Directory.Exists(Path.Combine(temp.Path, "store", "Corpus"))
                 ? Directory.GetDirectories(Path.Combine(temp.Path, "store", "Corpus"), "*.partial").FirstOrDefault() : null);
+            if (process.HasExited)
+                Assert.Fail($"the host ended (exit code {process.ExitCode}) before the step could be killed");
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
             Assert.NotNull(partial);
@@ -133,10 +134,10 @@ public sealed class CacheTests : IDisposable
         typeof(PipelineHost).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyConfigurationAttribute), false)
             .Cast<System.Reflection.AssemblyConfigurationAttribute>().Single().Configuration;
 
-    static T? WaitFor<T>(Func<T?> probe) where T : class
+    static T? WaitFor<T>(Process process, Func<T?> probe) where T : class
     {
         var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (clock.Elapsed < TimeSpan.FromSeconds(60) && !process.HasExited)
         {
             if (probe() is { } found)
                 return found;

@@ -1,6 +1,6 @@
 using TorchSharp;
 
-namespace ContrastivePipeline.Tests.Toolchain;
+namespace ContrastivePipeline.Tests.Build;
 
 public sealed class TorchSharpTests
 {

@@ -1,0 +1,26 @@
+using System.Globalization;
+using ContrastivePipeline.Build.Internal;
+
+namespace ContrastivePipeline.Build;
+
+/// <summary>One training configuration of the comparison: real data only, or real mixed with one synthetic corpus at one ratio.</summary>
+/// <param name="Mix">The Mix instance whose synthetic stream this arm trains on; null for the baseline.</param>
+public sealed record Arm(string Name, string Strategy, double Ratio, StepInstance? Mix)
+{
+    public const string Baseline = "baseline";
+
+    /// <summary>The baseline, then every synthetic corpus at every ratio of the experiment (a sweep when several).</summary>
+    public static IEnumerable<Arm> All(BuildContext context)
+    {
+        yield return new(Baseline, Baseline, 0, null);
+        var ratios = context.Experiment.Mix.Ratios;
+        foreach (var mix in context.Planned("Mix"))
+        {
+            foreach (var ratio in ratios)
+            {
+                var name = ratios.Count == 1 ? mix.Instance : $"{mix.Instance}-r{ratio.ToString(CultureInfo.InvariantCulture)}";
+                yield return new(name, mix.Instance, ratio, mix);
+            }
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Tasks;
+
+[TaskName("Tokenize")]
+[IsDependentOn(typeof(CorpusTask))]
+[TaskDescription("Trains the byte-level BPE tokenizer on the training text and packs train, prompt and perplexity shards")]
+public sealed class TokenizeTask : PipelineTask
+{
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        var corpus = context.Planned("Corpus").Single();
+        yield return context.Step("Tokenize", "tokenizer",
+            new TokenizeSettings(context.Experiment.Tokenizer, context.Experiment.Model.Context), context.Experiment.Seed,
+            ["Tokenization", "Corpus/Documents.cs"], new Dictionary<string, StepInput> { ["corpus"] = corpus.AsInput() });
+    }
+}

@@ -1,0 +1,27 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Tasks;
+
+[TaskName("TrainFinal")]
+[IsDependentOn(typeof(MixTask))]
+[TaskDescription("Trains a fresh model for every arm (real only, and each synthetic mixture) and every seed")]
+public sealed class TrainFinalTask : PipelineTask
+{
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        var e = context.Experiment;
+        var tokens = context.Planned("Tokenize").Single().AsInput();
+        foreach (var arm in Arm.All(context))
+        {
+            foreach (var seed in e.Final.Seeds)
+            {
+                var inputs = new Dictionary<string, StepInput> { ["tokens"] = tokens };
+                if (arm.Mix is { } mix)
+                    inputs["synthetic"] = mix.AsInput();
+                yield return context.Step("Train", $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Ratio),
+                    seed, TrainGoodTask.TrainCode, inputs);
+            }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
+using ContrastivePipeline.Training;
+using TorchSharp;
+
+namespace ContrastivePipeline.Evaluation;
+
+/// <summary>
+/// Evaluate: every listed checkpoint of one run, on perplexity and on the zero-shot suites given as inputs
+/// (<c>tasks</c>: a BabyLM evaluation folder; <c>probes</c>: the built-in corpus's probes). Each checkpoint's results
+/// go to <c>step_N/</c> (renamed into place when complete, so a killed run resumes at the next checkpoint).
+/// </summary>
+internal sealed class EvaluateStep : IStep
+{
+    public const string Summary = "evaluation.json", PerplexityFile = "perplexity.json";
+
+    public string Name => "Evaluate";
+
+    public bool Resumable => true;
+
+    public static string StepFolder(string folder, int step) => Path.Combine(folder, $"step_{step:D6}");
+
+    public void Run(StepContext context)
+    {
+        var settings = context.Settings<EvaluateSettings>();
+        var run = context.Input("run");
+        var tokens = context.Input("tokens");
+        var device = TrainDevice.Resolve(context.Device);
+        TorchSharp.torch.set_num_threads(context.Threads);
+        var encoder = BpeEncoder.Load(tokens);
+        using var shard = TokenShard.Open(Path.Combine(tokens, TokenizeStep.PerplexityShard));
+        var blocks = Math.Min(shard.Count, settings.PerplexityBlocks ?? shard.Count);
+        foreach (var step in settings.Steps)
+        {
+            var final = StepFolder(context.OutputFolder, step);
+            if (Directory.Exists(final))
+                continue;
+            var checkpoint = Checkpoints.Folder(run, step);
+            if (!Directory.Exists(checkpoint))
+                throw new StepException($"{checkpoint} does not exist: the run has no checkpoint at step {step}");
+            var partial = final + ".partial";
+            if (Directory.Exists(partial))
+                Directory.Delete(partial, recursive: true);
+            Directory.CreateDirectory(partial);
+            using var model = Checkpoints.LoadModel(checkpoint);
+            model.to(device);
+            var losses = Perplexity.BlockLosses(model, shard, blocks, device);
+            Json.Write(Path.Combine(partial, PerplexityFile), new { BlockLosses = losses });
+            var scorer = new CandidateScorer(t => [.. encoder.Encode(t)], SpecialTokens.Bos, new ModelScorer(model, device), settings.BatchSize);
+            var line = $"{settings.Arm} seed {settings.Seed} step {step}: perplexity {Math.Exp(losses.Average()):F2}";
+            foreach (var (suite, folder) in Suites(context))
+            {
+                var evaluation = EvaluationRun.Run(folder, scorer, Path.Combine(partial, suite), suite == "probes" ? "tinyworld" : null);
+                line += string.Concat(evaluation.Scores.Select(s => $", {s.Task} {s.Accuracy:F1}"));
+            }
+            Directory.Move(partial, final);
+            context.Log(line);
+        }
+        Json.Write(context.Output(Summary), new { settings.Arm, settings.Seed, settings.Steps });
+    }
+
+    static IEnumerable<(string Suite, string Folder)> Suites(StepContext context) =>
+        new[] { "tasks", "probes" }.Where(context.Spec.Inputs.ContainsKey).Select(s => (s, context.Input(s)));
+}

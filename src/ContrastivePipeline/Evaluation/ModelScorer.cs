@@ -1,0 +1,33 @@
+using ContrastivePipeline.Model;
+using ContrastivePipeline.Tokenization;
+using static TorchSharp.torch;
+
+namespace ContrastivePipeline.Evaluation;
+
+/// <summary>
+/// Scores token sequences with a Llama: the batch is right-padded (a causal model never looks right, so padding needs
+/// no mask), log-softmax in fp32, and the log-prob of each next token summed by the caller in double.
+/// </summary>
+internal sealed class ModelScorer(Llama model, Device device) : ISequenceScorer
+{
+    public double[][] LogProbs(IReadOnlyList<int[]> sequences)
+    {
+        using var scope = NewDisposeScope();
+        using var _ = no_grad();
+        var length = sequences.Max(s => s.Length);
+        var flat = new long[sequences.Count * length];
+        Array.Fill(flat, SpecialTokens.Pad);
+        for (var row = 0; row < sequences.Count; row++)
+        {
+            for (var i = 0; i < sequences[row].Length; i++)
+                flat[row * length + i] = sequences[row][i];
+        }
+        var tokens = tensor(flat, [sequences.Count, length], device: device);                       // [B, T]
+        var logits = model.call(tokens, Llama.Positions(length, device)).to(ScalarType.Float32);   // [B, T, V]
+        var logProbs = nn.functional.log_softmax(logits[.., ..^1], dim: -1);                        // [B, T-1, V]
+        var picked = logProbs.gather(-1, tokens[.., 1..].unsqueeze(-1)).squeeze(-1).cpu();          // [B, T-1]
+        var values = picked.data<float>().ToArray();
+        return [.. sequences.Select((s, row) =>
+            values.AsSpan(row * (length - 1), s.Length - 1).ToArray().Select(v => (double)v).ToArray())];
+    }
+}

@@ -1,0 +1,76 @@
+using System.Diagnostics;
+using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Tokenization;
+
+/// <summary>
+/// Tokenize: trains byte-level BPE on the training text only, writes it in the Hugging Face formats, and encodes the
+/// three document sets into shards: training blocks, seed prompts, perplexity blocks (PAPER.md 3.2).
+/// </summary>
+internal sealed class TokenizeStep : IStep
+{
+    public const string TrainShard = "train.bin", PromptShardFile = "prompts.bin", PerplexityShard = "perplexity.bin";
+
+    public string Name => "Tokenize";
+
+    public void Run(StepContext context)
+    {
+        var settings = context.Settings<TokenizeSettings>();
+        if (settings.Context < 1)
+            throw new StepException($"tokenize: context length {settings.Context} is not positive; set model.context in the experiment file");
+        var corpus = context.Input("corpus");
+        var train = Read(corpus, CorpusStep.Train, mustHaveDocuments: true);
+        var prompts = Read(corpus, CorpusStep.Prompts, mustHaveDocuments: false);
+        var perplexity = Read(corpus, CorpusStep.Perplexity, mustHaveDocuments: false);
+
+        var clock = Stopwatch.StartNew();
+        var vocabulary = BpeTrainer.Train(train, settings.Tokenizer.VocabSize, context.Threads);
+        var trainSeconds = clock.Elapsed.TotalSeconds;
+        context.Log($"trained BPE on {train.Count:N0} documents in {trainSeconds:F1} s: {vocabulary.Tokens.Count:N0} tokens, " +
+            $"{vocabulary.Merges.Count:N0} merges");
+        if (vocabulary.Tokens.Count < settings.Tokenizer.VocabSize)
+            context.Log($"note: the training text supports only {vocabulary.Tokens.Count:N0} of {settings.Tokenizer.VocabSize:N0} tokens " +
+                $"(no pair left that occurs {BpeTrainer.MinCount} times)");
+        BpeFiles.Write(context.OutputFolder, vocabulary);
+        var encoder = BpeEncoder.Load(context.OutputFolder);
+
+        var counts = new TokenizeCounts(settings.Tokenizer.VocabSize, encoder.VocabSize, vocabulary.Merges.Count, trainSeconds,
+            Train: WriteBlocks(context, encoder, train, TrainShard, settings.Context),
+            Prompts: WritePrompts(context, encoder, prompts),
+            Perplexity: WriteBlocks(context, encoder, perplexity, PerplexityShard, settings.Context));
+        Json.Write(context.Output("tokenize.json"), counts);
+    }
+
+    static List<string> Read(string corpus, string file, bool mustHaveDocuments)
+    {
+        var path = Path.Combine(corpus, file);
+        if (!File.Exists(path))
+            throw new StepException($"{path} is missing: the corpus input must be a Corpus step folder; re-run the Corpus step");
+        var documents = Documents.Read(path);
+        if (mustHaveDocuments && documents.Count == 0)
+            throw new StepException($"{path} holds no documents: check the corpus sources (documents are separated by an empty line)");
+        return documents;
+    }
+
+    static EncodeCounts WriteBlocks(StepContext context, BpeEncoder encoder, List<string> documents, string file, int blockLength)
+    {
+        using var writer = new TokenShardWriter(context.Output(file), encoder.VocabSize, blockLength, encoder.Hash);
+        var counts = ParallelEncoder.Encode(documents, encoder.EncodeDocument, context.Threads, d => writer.Append(d),
+            line => context.Log($"{file}: {line}"));
+        writer.Complete();
+        context.Log($"{file}: {counts.Documents:N0} documents, {counts.Tokens:N0} tokens, {writer.Blocks:N0} blocks of " +
+            $"{blockLength}, {counts.TokensPerSecond:N0} tokens/s");
+        return counts with { Blocks = writer.Blocks };
+    }
+
+    static EncodeCounts WritePrompts(StepContext context, BpeEncoder encoder, List<string> documents)
+    {
+        var prompts = new List<int[]>(documents.Count);
+        var counts = ParallelEncoder.Encode(documents, encoder.EncodePrompt, context.Threads, prompts.Add,
+            line => context.Log($"{PromptShardFile}: {line}"));
+        PromptShard.Write(context.Output(PromptShardFile), prompts, encoder.VocabSize, encoder.Hash);
+        context.Log($"{PromptShardFile}: {prompts.Count:N0} prompts, {counts.Tokens:N0} tokens");
+        return counts;
+    }
+}

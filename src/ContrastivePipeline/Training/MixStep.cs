@@ -1,0 +1,36 @@
+using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
+
+namespace ContrastivePipeline.Training;
+
+/// <summary>
+/// Mix: turns a synthetic corpus into a training stream. As the paper's code, a seeded 95% of the synthetic documents
+/// is kept (<c>synthetic_train</c>), each wrapped in <c>&lt;s&gt; ... &lt;/s&gt;</c> and packed into blocks of the
+/// model's context. The mixing ratio itself is applied per batch by the Train step.
+/// </summary>
+internal sealed class MixStep : IStep
+{
+    public const string SyntheticShard = "synthetic.bin";
+
+    public string Name => "Mix";
+
+    public void Run(StepContext context)
+    {
+        var settings = context.Settings<MixSettings>();
+        var corpus = Path.Combine(context.Input("synthetic"), "corpus.txt");
+        var documents = Documents.Read(corpus);
+        var order = Enumerable.Range(0, documents.Count).ToArray();
+        new Random(settings.Seed).Shuffle(order);
+        var kept = order.Take((int)Math.Round(documents.Count * settings.TrainFraction)).Order().Select(i => documents[i]).ToList();
+        if (kept.Count == 0)
+            throw new StepException($"{corpus} holds no documents to train on; check the Generate step's stats.json");
+
+        var encoder = BpeEncoder.Load(context.Input("tokens"));
+        using var writer = new TokenShardWriter(context.Output(SyntheticShard), encoder.VocabSize, settings.Context, encoder.Hash);
+        foreach (var document in kept)
+            writer.Append(encoder.EncodeDocument(document));
+        writer.Complete();
+        context.Log($"{kept.Count} of {documents.Count} synthetic documents -> {writer.Blocks} blocks ({writer.Tokens} tokens)");
+    }
+}

@@ -1,0 +1,100 @@
+using System.Text.Json;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Corpus;
+using ContrastivePipeline.Steps;
+using ContrastivePipeline.Tokenization;
+
+namespace ContrastivePipeline.Tests.Tokenization;
+
+public sealed class TokenizeStepTests : IDisposable
+{
+    const int Context = 64;
+    readonly string root = Directory.CreateTempSubdirectory("tokenize-").FullName;
+    string CorpusFolder => Path.Combine(root, "corpus");
+    string OutputFolder => Path.Combine(root, "out");
+
+    public TokenizeStepTests()
+    {
+        Directory.CreateDirectory(CorpusFolder);
+        Directory.CreateDirectory(OutputFolder);
+    }
+
+    public void Dispose() => Directory.Delete(root, recursive: true);
+
+    StepContext NewContext() => new(new StepSpec
+    {
+        Step = "Tokenize",
+        Instance = "test",
+        Parts = new KeyParts("Tokenize", "code", "config", "inputs", "toolchain"),
+        Settings = JsonSerializer.SerializeToElement(new TokenizeSettings(new TokenizerConfig { VocabSize = 600 }, Context), Json.Options),
+        Inputs = new() { ["corpus"] = CorpusFolder },
+        InputKeys = [],
+        Store = root,
+        Toolchain = new Toolchain("t", "l", "d", "cpu"),
+        Threads = 2,
+    }, OutputFolder);
+
+    void WriteCorpus(IReadOnlyList<string> train, IReadOnlyList<string> prompts, IReadOnlyList<string> perplexity)
+    {
+        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Train), train);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Prompts), prompts);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Perplexity), perplexity);
+    }
+
+    [Fact]
+    public void Shards_hold_every_document_wrapped_and_the_prompts_open_ended()
+    {
+        var train = TinyCorpus.All.Take(80).ToList();
+        string[] prompts = ["Once upon a time", "The dog"];
+        var perplexity = TinyCorpus.All.Skip(80).Take(10).ToList();
+        WriteCorpus(train, prompts, perplexity);
+
+        new TokenizeStep().Run(NewContext());
+
+        var encoder = BpeEncoder.Load(OutputFolder);
+        var expected = train.SelectMany(encoder.EncodeDocument).Select(t => (long)t).ToList();
+        using var shard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        var read = new List<long>();
+        var block = new long[Context];
+        for (var i = 0; i < shard.Count; i++)
+        {
+            shard.CopyBlock(i, block);
+            read.AddRange(block.Take(shard.RealLength(i)));
+        }
+        Assert.Equal(expected, read);
+        Assert.Equal((Context, encoder.VocabSize, encoder.Hash[..32]), (shard.BlockLength, shard.VocabSize, shard.TokenizerHash));
+
+        using var promptShard = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
+        Assert.Equal(prompts.Select(encoder.EncodePrompt), Enumerable.Range(0, promptShard.Count).Select(promptShard.Prompt));
+        Assert.Equal("The dog", encoder.Decode(promptShard.Prompt(1).Skip(1)));
+
+        using var perplexityShard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.PerplexityShard));
+        Assert.Equal(perplexity.Sum(d => encoder.EncodeDocument(d).Length), perplexityShard.Tokens);
+
+        var counts = Json.Read<TokenizeCounts>(Path.Combine(OutputFolder, "tokenize.json"));
+        Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, counts.Train.Blocks, counts.Prompts.Documents));
+        foreach (var file in new[] { BpeFiles.Tokenizer, BpeFiles.Vocab, BpeFiles.Merges })
+            Assert.True(File.Exists(Path.Combine(OutputFolder, file)), file);
+    }
+
+    [Fact]
+    public void A_missing_corpus_file_is_a_step_error_that_names_it()
+    {
+        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Train), ["some text"]);
+
+        var error = Assert.Throws<StepException>(() => new TokenizeStep().Run(NewContext()));
+
+        Assert.Contains(CorpusStep.Prompts, error.Message);
+    }
+
+    [Fact]
+    public void An_empty_training_text_is_a_step_error()
+    {
+        WriteCorpus([], ["p"], ["q"]);
+
+        var error = Assert.Throws<StepException>(() => new TokenizeStep().Run(NewContext()));
+
+        Assert.Contains(CorpusStep.Train, error.Message);
+    }
+}
