@@ -125,5 +125,5 @@ s = shape
 matmul_params = s["layers"] * (4 * s["hidden"] ** 2 + 3 * s["hidden"] * s["intermediate"]) + s["vocab"] * s["hidden"]
 flops_per_token = 6 * matmul_params + 12 * s["layers"] * s["context"] * s["hidden"]
 train_gflops = tokens_per_s * flops_per_token / 1e9
-print(json.dumps(dict(implementation=f"pytorch-{torch.__version__}", shape=shape, train_tokens_per_s=tokens_per_s,
+print(json.dumps(dict(side="pytorch", torch_version=torch.__version__, shape=shape, train_tokens_per_s=tokens_per_s,
                       train_gflops=train_gflops, matmul_gflops=matmul_gflops, mfu=train_gflops / matmul_gflops)))

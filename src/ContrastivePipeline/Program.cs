@@ -14,7 +14,9 @@ var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
     return TokenizerBenchmark.Command(benchmarkArgs);
-if (args is ["bench-generate", .. var generateArgs])
+if (args is ["train-benchmark", .. var trainArgs])
+    return TrainBenchmark.Command(trainArgs);
+if (args is ["generate-benchmark", .. var generateArgs])
     return GenerationBenchmark.Command(generateArgs);
 if (args is not ["step", var specPath])
 {

@@ -38,6 +38,7 @@ internal sealed class Attention : nn.Module<Tensor, Tensor, Tensor, Tensor>
         q = Rope.Apply(q, cos, sin);
         k = Rope.Apply(k, cos, sin);
         var p = training ? dropout : 0.0;
+        // is_causal aligns the mask top-left; once a KV cache makes keys longer than queries, pass an explicit mask.
         var y = nn.functional.scaled_dot_product_attention(q, k, v, p: p, is_casual: true); // [B, nh, T, d]
         return oProj.call(y.transpose(1, 2).reshape(b, t, c));                               // [B, T, C]
     }

@@ -25,8 +25,7 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
             throw new StepException($"the loss became {value} at step {step + 1}; nothing was stored. " +
                 "Try a lower train.learning_rate, a longer train.warmup_steps or a train.grad_clip such as 1.0.");
         loss.backward();
-        var maxNorm = gradClip > 0 ? gradClip : double.PositiveInfinity;
-        var norm = nn.utils.clip_grad_norm_(model.parameters(), maxNorm);
+        var norm = optimizer.ClipGradNorm(gradClip > 0 ? gradClip : double.PositiveInfinity);
         optimizer.Step(learningRate);
         optimizer.ZeroGrad();
         return (value, norm);

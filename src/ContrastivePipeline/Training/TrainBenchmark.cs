@@ -12,7 +12,7 @@ namespace ContrastivePipeline.Training;
 public static class TrainBenchmark
 {
     /// <summary>Entry for a CLI verb: parses shape overrides, prints the JSON line, returns an exit code.</summary>
-    public static int Cli(string[] args)
+    public static int Command(string[] args)
     {
         Console.WriteLine(JsonSerializer.Serialize(Run(BenchmarkShape.Parse(args)), Json.Canonical));
         return 0;
@@ -42,7 +42,7 @@ public static class TrainBenchmark
         var tokensPerS = (double)batch.Length * shape.TimedSteps / clock.Elapsed.TotalSeconds;
         var trainGflops = tokensPerS * shape.Model.TrainFlopsPerToken / 1e9;
         var matmulGflops = MatmulGflops();
-        return new BenchmarkResult("torchsharp", shape, tokensPerS, trainGflops, matmulGflops, trainGflops / matmulGflops);
+        return new BenchmarkResult("ours", shape, tokensPerS, trainGflops, matmulGflops, trainGflops / matmulGflops);
     }
 
     static double MatmulGflops()

@@ -60,8 +60,7 @@ public sealed class TrainerTests
         folder.File("checkpoints/step_000004.partial/model.bin", "half a file");
 
         var logs = new List<string>();
-        using var resumed = new Trainer(TinyRuns.Trainer(folder.Path).Model.Shape, TinyRuns.Config,
-            new RandomBatches(37, seed: 7), folder.Path, new(42, "cpu", 1, logs.Add));
+        using var resumed = TinyRuns.Trainer(folder.Path, log: logs.Add);
         resumed.Run();
 
         Assert.Contains(logs, line => line.Contains("resumed from") && line.Contains("step 2 of 6"));
