@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Tests.Support;
+using Snapshooter;
 using Snapshooter.Xunit;
 
 namespace ContrastivePipeline.Tests.Build;
@@ -48,6 +49,10 @@ public sealed class CacheTests : IDisposable
         Assert.NotEmpty(plan);
         Assert.All(plan, e => Assert.Equal(PlanEntry.Cached, e.Status));
         Assert.Equal(store, StoreListing());
+
+        // The smoke report's structure and rounded metrics (CPU, the threads of cake.config): a code change that
+        // moves any number of the comparison fails here.
+        Snapshot.Match(File.ReadAllText(Path.Combine(temp.Path, "runs", "smoke", "report.md")), SnapshotNameExtension.Create("report"));
     }
 
     [Fact]
