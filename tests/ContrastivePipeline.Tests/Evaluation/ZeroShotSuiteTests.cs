@@ -93,9 +93,6 @@ public sealed class ZeroShotSuiteTests
     [Fact]
     public void SharedEvalData_ItemCounts_MatchTheDataReadme()
     {
-        if (EvalData.Folder is null)
-            return;
-
         var items = ZeroShotSuite.Load(EvalData.Folder);
 
         var counts = items.GroupBy(i => i.Task).ToDictionary(g => g.Key, g => g.Count());

@@ -90,9 +90,6 @@ public sealed class ReadingTests
     [Fact]
     public void SharedEvalData_Scores_MatchAnIndependentNormalEquationsFit()
     {
-        if (EvalData.Folder is null)
-            return;
-
         var rows = ReadingTable.Load(Path.Combine(EvalData.Folder, "reading", ReadingTable.FileName));
 
         Assert.Equal(335, rows.Count);
