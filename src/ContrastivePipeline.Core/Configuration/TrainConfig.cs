@@ -11,6 +11,9 @@ public sealed record TrainConfig
     /// <summary>Sequences of <c>model.context</c> tokens per optimiser step.</summary>
     public int BatchSize { get; init; } = 16;
 
+    /// <summary>Sequences per forward pass when a batch does not fit the device at once; gradients are accumulated. None: the whole batch.</summary>
+    public int? MicroBatch { get; init; }
+
     /// <summary>Peak learning rate, reached at the end of warm-up.</summary>
     public double LearningRate { get; init; } = 1e-3;
 
@@ -30,6 +33,8 @@ public sealed record TrainConfig
             yield return new("steps", $"must be at least 1, got {Steps}");
         if (BatchSize < 1)
             yield return new("batch_size", $"must be at least 1, got {BatchSize}");
+        if (MicroBatch is { } micro && (micro < 1 || micro > BatchSize))
+            yield return new("micro_batch", $"must be between 1 and batch_size ({BatchSize}), or left out, got {micro}");
         if (LearningRate is <= 0 or > 1 || double.IsNaN(LearningRate))
             yield return new("learning_rate", $"must be in (0, 1], got {LearningRate}");
         if (WarmupSteps < 0 || WarmupSteps > Steps)

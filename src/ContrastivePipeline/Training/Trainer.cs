@@ -32,7 +32,7 @@ internal sealed class Trainer : IDisposable
         Model = new Llama(shape);
         Model.to(device);
         optimizer = new AdamW(Model.parameters(), config.WeightDecay);
-        gradientStep = new GradientStep(Model, optimizer, config.GradClip);
+        gradientStep = new GradientStep(Model, optimizer, config.GradClip, config.MicroBatch);
     }
 
     public Llama Model { get; }

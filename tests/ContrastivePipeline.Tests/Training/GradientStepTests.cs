@@ -30,4 +30,28 @@ public sealed class GradientStepTests
         Assert.Equal(expected, loss, 5);
         Assert.Equal(SpecialTokens.Pad, text[^1]);
     }
+
+    [Fact]
+    public void MicroBatches_AccumulateToTheWholeBatchGradient()
+    {
+        var batch = new long[] { 1, 5, 9, 7, 2, 1, 8, 6, 4, 2, 1, 4, 4, 9, 2, 1, 7, 3, 3, 3 }; // 4 rows of 5, pads in the last
+        var whole = StepOnce(batch, microBatch: null);
+        var sliced = StepOnce(batch, microBatch: 1);
+        var unweighted = StepOnce([.. batch[..15], 1, 7, 8, 8, 8], microBatch: 1); // no pads: other weights
+
+        // Adam's first update is about lr x sign(gradient), so compare what the slices add up to, before the update.
+        Assert.Equal(whole.Loss, sliced.Loss, 5);
+        Assert.Equal(whole.GradNorm, sliced.GradNorm, 5);
+        Assert.NotEqual(whole.GradNorm, unweighted.GradNorm, 3);
+    }
+
+    static (float Loss, double GradNorm) StepOnce(long[] batch, int? microBatch)
+    {
+        manual_seed(5);
+        using var model = new Llama(TinyModels.Shape);
+        using var optimizer = new AdamW(model.parameters(), 0.1);
+        using var tokens = tensor(batch, [4, 5]);
+        using var positions = Llama.Positions(4, CPU);
+        return new GradientStep(model, optimizer, 1.0, microBatch).Take(tokens, positions, 1e-2, 0);
+    }
 }
