@@ -15,6 +15,9 @@ import torch
 import torch.nn as nn
 import torch.nn.functional as F
 
+import llama_reference as reference
+from llama_reference import rotate_half
+
 opt = dict(prompts=32, prefix=20, new_tokens=128, threads=2, layers=4, hidden=256, heads=4, intermediate=1024, vocab=8192)
 for arg in sys.argv[1:]:
     name, value = arg.lstrip("-").split("=")
@@ -23,32 +26,7 @@ torch.set_num_threads(opt["threads"])
 torch.manual_seed(0)
 
 
-class RMSNorm(nn.Module):
-    def __init__(self, size, eps=1e-6):
-        super().__init__()
-        self.weight = nn.Parameter(torch.ones(size))
-        self.eps = eps
-
-    def forward(self, x):
-        return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
-
-
-def rotate_half(x):
-    half = x.shape[-1] // 2
-    return torch.cat((-x[..., half:], x[..., :half]), dim=-1)
-
-
-class Block(nn.Module):
-    def __init__(self, c, nh, inter):
-        super().__init__()
-        self.nh = nh
-        self.input_layernorm = RMSNorm(c)
-        self.q_proj, self.k_proj, self.v_proj, self.o_proj = (nn.Linear(c, c, bias=False) for _ in range(4))
-        self.post_attention_layernorm = RMSNorm(c)
-        self.gate_proj = nn.Linear(c, inter, bias=False)
-        self.up_proj = nn.Linear(c, inter, bias=False)
-        self.down_proj = nn.Linear(inter, c, bias=False)
-
+class Block(reference.Block):
     def forward(self, x, cos, sin, past):
         b, t, c = x.shape
         h = self.input_layernorm(x)
@@ -66,14 +44,9 @@ class Block(nn.Module):
         return x + self.down_proj(F.silu(self.gate_proj(h)) * self.up_proj(h)), (k, v)
 
 
-class Llama(nn.Module):
+class Llama(reference.Llama):
     def __init__(self, s):
-        super().__init__()
-        self.embed_tokens = nn.Embedding(s["vocab"], s["hidden"])
-        self.layers = nn.ModuleList(Block(s["hidden"], s["heads"], s["intermediate"]) for _ in range(s["layers"]))
-        self.norm = RMSNorm(s["hidden"])
-        self.lm_head = nn.Linear(s["hidden"], s["vocab"], bias=False)
-        self.head_size = s["hidden"] // s["heads"]
+        super().__init__(s, Block)
 
     def forward(self, tokens, start, past):
         d = self.head_size

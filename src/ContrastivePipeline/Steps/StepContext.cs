@@ -10,8 +10,6 @@ internal sealed class StepContext(StepSpec spec, string outputFolder)
     /// <summary>The partial folder; renamed into the store only when the step returns normally.</summary>
     public string OutputFolder { get; } = outputFolder;
 
-    public int Seed => Spec.Seed;
-
     public int Threads => Spec.Threads;
 
     public string Device => Spec.Toolchain.Device;

@@ -21,7 +21,7 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
         var rows = tokens.shape[0];
         var value = microBatch is { } micro && micro < rows
             ? Accumulate(tokens, positions, micro, step)
-            : Backward(tokens, positions, nn.Reduction.Mean, 1, step);
+            : Backward(tokens, positions, nn.Reduction.Mean, divisor: null, step);
         var norm = optimizer.ClipGradNorm(gradClip > 0 ? gradClip : double.PositiveInfinity);
         optimizer.Step(learningRate);
         optimizer.ZeroGrad();
@@ -42,12 +42,15 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
     }
 
     /// <summary>Forward and backward of sequences [b, T]: the model reads tokens 0..T-2 and predicts 1..T-1 (HF's labels = inputs).</summary>
-    float Backward(Tensor tokens, Tensor positions, nn.Reduction reduction, long divisor, long step)
+    /// <param name="divisor">For a slice: the whole batch's text-token count its summed loss is divided by.</param>
+    float Backward(Tensor tokens, Tensor positions, nn.Reduction reduction, long? divisor, long step)
     {
         var logits = model.call(tokens[.., ..^1], positions);                          // [b, T-1, V]
         // Only the last block of a shard is padded; its pads are no text, so they carry no loss (the paper's -100 labels).
         var loss = nn.functional.cross_entropy(logits.flatten(0, 1), tokens[.., 1..].flatten(),
-            ignore_index: SpecialTokens.Pad, reduction: reduction) / divisor;             // []
+            ignore_index: SpecialTokens.Pad, reduction: reduction);                       // []
+        if (divisor is { } count)
+            loss = loss / count;
         var value = loss.item<float>();
         if (!float.IsFinite(value))
             throw new StepException($"the loss became {value} at step {step + 1}; nothing was stored. " +
