@@ -15,11 +15,12 @@ public sealed class GenerateAncestralTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         if (context.Experiment.Mix.Strategies.Contains(DecodingStrategy.Ancestral))
-            yield return Generate(context, DecodingStrategy.Ancestral, bad: null);
+            yield return Generate(context, DecodingStrategy.Ancestral, "ancestral", bad: null);
     }
 
     /// <summary>One synthetic corpus; BAD's settings enter the key only for contrastive decoding, the one strategy that reads it.</summary>
-    public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, StepInstance? bad)
+    /// <param name="bad">The BAD model and the run its weights come from; contrastive decoding only.</param>
+    public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, string name, (BadConfig Config, StepInstance Run)? bad)
     {
         var e = context.Experiment;
         var good = context.Planned("TrainGood").Single();
@@ -29,12 +30,11 @@ public sealed class GenerateAncestralTask : PipelineTask
             ["good"] = good.AsInput(),
         };
         var settings = new GenerateSettings(e.Generate, strategy, e.Good.Step, BadKind.Early, 0, 0, e.Seed);
-        if (bad is not null)
+        if (bad is var (config, run))
         {
-            inputs["bad"] = bad.AsInput();
-            settings = settings with { BadKind = e.Bad.Kind, BadStep = e.Bad.Kind == BadKind.Dropout ? e.Good.Step : e.Bad.Step, BadDropout = e.Bad.Dropout };
+            inputs["bad"] = run.AsInput();
+            settings = settings with { BadKind = config.Kind, BadStep = config.Kind == BadKind.Dropout ? e.Good.Step : config.Step, BadDropout = config.Dropout };
         }
-        var name = strategy == DecodingStrategy.HeadOnly ? "head-only" : strategy.ToString().ToLowerInvariant();
         return context.Step("Generate", name, settings, e.Seed, Code, inputs);
     }
 }

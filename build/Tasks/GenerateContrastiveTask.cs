@@ -5,20 +5,21 @@ namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("GenerateContrastive")]
 [IsDependentOn(typeof(TrainBadTask))]
-[TaskDescription("Samples the synthetic corpus by contrastive decoding, GOOD against BAD (and the head-only control when asked)")]
+[TaskDescription("Samples a synthetic corpus by contrastive decoding per BAD model, GOOD against BAD (and the head-only control when asked)")]
 public sealed class GenerateContrastiveTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
-        var strategies = context.Experiment.Mix.Strategies;
-        if (strategies.Contains(DecodingStrategy.Contrastive))
+        var e = context.Experiment;
+        if (e.Mix.Strategies.Contains(DecodingStrategy.Contrastive))
         {
-            var bad = context.Experiment.Bad.Kind == BadKind.Small
-                ? context.Planned("TrainBad").Single()
-                : context.Planned("TrainGood").Single();
-            yield return GenerateAncestralTask.Generate(context, DecodingStrategy.Contrastive, bad);
+            foreach (var bad in e.Bad)
+            {
+                var name = e.Bad.Count == 1 ? "contrastive" : $"contrastive-{bad.Label()}";
+                yield return GenerateAncestralTask.Generate(context, DecodingStrategy.Contrastive, name, (bad, TrainBadTask.RunOf(context, bad)));
+            }
         }
-        if (strategies.Contains(DecodingStrategy.HeadOnly))
-            yield return GenerateAncestralTask.Generate(context, DecodingStrategy.HeadOnly, bad: null);
+        if (e.Mix.Strategies.Contains(DecodingStrategy.HeadOnly))
+            yield return GenerateAncestralTask.Generate(context, DecodingStrategy.HeadOnly, "head-only", bad: null);
     }
 }

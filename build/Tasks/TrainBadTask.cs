@@ -6,16 +6,25 @@ namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("TrainBad")]
 [IsDependentOn(typeof(TrainGoodTask))]
-[TaskDescription("The BAD model: an early checkpoint of the base run (no work), a smaller model (trained here), or GOOD with dropout")]
+[TaskDescription("The BAD models: early checkpoints of the base run (no work), smaller models (trained here), or GOOD with dropout")]
 public sealed class TrainBadTask : PipelineTask
 {
+    /// <summary>One run per distinct small model: BADs that differ only in the step they read share it.</summary>
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        if (e.Bad.Kind != BadKind.Small)
-            yield break;
-        yield return context.Step("Train", "bad-small", new TrainSettings(e.Bad.Model, e.Train, e.Good.Seed), e.Good.Seed,
-            TrainGoodTask.TrainCode,
-            new Dictionary<string, StepInput> { ["tokens"] = context.Planned("Tokenize").Single().AsInput() });
+        var small = e.Bad.Where(b => b.Kind == BadKind.Small).DistinctBy(b => b.Model).ToList();
+        foreach (var bad in small)
+        {
+            var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
+            yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, e.Good.Seed), e.Good.Seed,
+                TrainGoodTask.TrainCode,
+                new Dictionary<string, StepInput> { ["tokens"] = context.Planned("Tokenize").Single().AsInput() });
+        }
     }
+
+    /// <summary>The run a BAD reads its weights from: its small run, or GOOD's own run (early checkpoint, dropout).</summary>
+    public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Kind == BadKind.Small
+        ? context.Planned("TrainBad").Single(i => ((TrainSettings)i.Settings).Model == bad.Model)
+        : context.Planned("TrainGood").Single();
 }

@@ -1,8 +1,18 @@
+using System.Globalization;
+using YamlDotNet.Serialization;
+
 namespace ContrastivePipeline.Configuration;
 
-/// <summary>The BAD (amateur) model of contrastive decoding (PAPER.md 3.4).</summary>
+/// <summary>
+/// The BAD (amateur) model of contrastive decoding (PAPER.md 3.4). An experiment lists one or several; each gives its
+/// own contrastive corpus and arms.
+/// </summary>
 public sealed record BadConfig
 {
+    /// <summary>Names the contrastive corpus and its arms when several BAD models are listed; defaults to <see cref="Label"/>.</summary>
+    [YamlMember(DefaultValuesHandling = DefaultValuesHandling.OmitNull)]
+    public string? Name { get; init; }
+
     public BadKind Kind { get; init; } = BadKind.Early;
 
     /// <summary>early: the base run's checkpoint (paper 500); small: the small run's checkpoint (paper 2500).</summary>
@@ -14,8 +24,18 @@ public sealed record BadConfig
     /// <summary>small: the smaller model's sizes (paper CD-SMALL-20: 6 layers x 256 hidden).</summary>
     public ModelConfig Model { get; init; } = new() { Layers = 2, Hidden = 128, Heads = 2, Intermediate = 512 };
 
+    /// <summary>The paper's name of this BAD: early-500 (CD-EARLY-500), small-2500, dropout-0.5; or the given name.</summary>
+    public string Label() => Name ?? Kind switch
+    {
+        BadKind.Early => $"early-{Step}",
+        BadKind.Small => $"small-{Step}",
+        _ => $"dropout-{Dropout.ToString(CultureInfo.InvariantCulture)}",
+    };
+
     internal IEnumerable<ConfigError> Validate()
     {
+        if (Name is { } name && !System.Text.RegularExpressions.Regex.IsMatch(name, "^[a-z0-9][a-z0-9.-]*$"))
+            yield return new("name", $"must be lower-case letters, digits, '.' and '-' (it names folders), got '{name}'");
         if (Step < 1)
             yield return new("step", $"must be at least 1, got {Step}");
         if (Dropout is <= 0 or >= 1 || double.IsNaN(Dropout))

@@ -14,7 +14,8 @@ public sealed record Experiment
     public ModelConfig Model { get; init; } = new();
     public TrainConfig Train { get; init; } = new();
     public GoodConfig Good { get; init; } = new();
-    public BadConfig Bad { get; init; } = new();
+    /// <summary>The BAD models: one section, or a list of them for a sweep (one contrastive corpus each).</summary>
+    public List<BadConfig> Bad { get; init; } = [new()];
     public GenerateConfig Generate { get; init; } = new();
     public MixConfig Mix { get; init; } = new();
     public FinalConfig Final { get; init; } = new();
@@ -25,7 +26,7 @@ public sealed record Experiment
             .Concat(Tokenizer.Validate().Select(e => e.Under("tokenizer")))
             .Concat(Model.Validate().Select(e => e.Under("model")))
             .Concat(Train.Validate().Select(e => e.Under("train")))
-            .Concat(Bad.Validate().Select(e => e.Under("bad")))
+            .Concat(Bads())
             .Concat(Generate.Validate().Select(e => e.Under("generate")))
             .Concat(Mix.Validate(Train.BatchSize).Select(e => e.Under("mix")))
             .Concat(Final.Validate().Select(e => e.Under("final")))
@@ -39,9 +40,26 @@ public sealed record Experiment
         var saved = $"a saved checkpoint: a multiple of train.checkpoint_every ({Train.CheckpointEvery}) up to train.steps ({Train.Steps})";
         if (!Saved(Good.Step))
             yield return new("good.step", $"must be {saved}, got {Good.Step}");
-        if (Bad.Kind == BadKind.Early && !(Saved(Bad.Step) && Bad.Step < Good.Step))
-            yield return new("bad.step", $"must be {saved}, earlier than good.step ({Good.Step}), got {Bad.Step}");
-        if (Bad.Kind == BadKind.Small && !Saved(Bad.Step))
-            yield return new("bad.step", $"must be {saved} of the small run, got {Bad.Step}");
+        for (var i = 0; i < Bad.Count; i++)
+        {
+            var (bad, key) = (Bad[i], YamlBinder.ItemKey("bad", i, Bad.Count) + ".step");
+            if (bad.Kind == BadKind.Early && !(Saved(bad.Step) && bad.Step < Good.Step))
+                yield return new(key, $"must be {saved}, earlier than good.step ({Good.Step}), got {bad.Step}");
+            if (bad.Kind == BadKind.Small && !Saved(bad.Step))
+                yield return new(key, $"must be {saved} of the small run, got {bad.Step}");
+        }
+    }
+
+    IEnumerable<ConfigError> Bads()
+    {
+        if (Bad.Count == 0)
+            yield return new("bad", "must name at least one BAD model, e.g. {kind: early, step: 500}");
+        for (var i = 0; i < Bad.Count; i++)
+        {
+            foreach (var e in Bad[i].Validate())
+                yield return e.Under(YamlBinder.ItemKey("bad", i, Bad.Count));
+        }
+        foreach (var twice in Bad.GroupBy(b => b.Label()).Where(g => g.Count() > 1))
+            yield return new("bad", $"lists two BAD models named '{twice.Key}'; give each a different name: (it names their corpus and arms)");
     }
 }

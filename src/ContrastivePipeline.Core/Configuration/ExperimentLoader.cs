@@ -43,9 +43,10 @@ public static class ExperimentLoader
         return experiment;
     }
 
-    /// <summary>The experiment with every default filled in, as YAML: saved with each run.</summary>
+    /// <summary>The experiment with every default filled in, as YAML: saved with each run, and loadable as an experiment.</summary>
     public static string Resolve(Experiment experiment) =>
         new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
+            .WithEnumNamingConvention(HyphenatedNamingConvention.Instance)
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve).Build().Serialize(experiment);
 
     static IEnumerable<ConfigError> MissingPaths(Experiment e, string root)

@@ -84,14 +84,23 @@ internal sealed class YamlBinder
     bool TryConvertList(YamlNode node, Type type, string key, out object? value)
     {
         value = null;
-        if (node is not YamlSequenceNode sequence)
-            return Fail(node, key, "expects a list, e.g. [1, 2]");
         var itemType = type.GetGenericArguments()[0];
         var list = (System.Collections.IList)Activator.CreateInstance(type)!;
-        var ok = true;
-        foreach (var item in sequence.Children)
+        var sections = itemType.IsClass && itemType != typeof(string);
+        if (node is YamlMappingNode single && sections)
         {
-            if (TryConvert(item, itemType, key, out var converted))
+            // A list of sections may be written as one section: 'bad: {kind: early}' is 'bad: [{kind: early}]'.
+            list.Add(BindRecord(single, itemType, key));
+            value = list;
+            return true;
+        }
+        if (node is not YamlSequenceNode sequence)
+            return Fail(node, key, sections ? "expects a section or a list of sections" : "expects a list, e.g. [1, 2]");
+        var ok = true;
+        for (var i = 0; i < sequence.Children.Count; i++)
+        {
+            var itemKey = sections ? ItemKey(key, i, sequence.Children.Count) : key;
+            if (TryConvert(sequence.Children[i], itemType, itemKey, out var converted))
                 list.Add(converted);
             else
                 ok = false;
@@ -99,6 +108,9 @@ internal sealed class YamlBinder
         value = list;
         return ok;
     }
+
+    /// <summary>How errors name the i-th of <paramref name="count"/> sections of a list: 'bad' when alone, else 'bad[i]'.</summary>
+    public static string ItemKey(string key, int i, int count) => count == 1 ? key : $"{key}[{i}]";
 
     static object? ParseScalar(string text, Type type)
     {

@@ -20,6 +20,9 @@ public sealed class ExperimentLoaderTests
         { "unknown builtin", "corpus:\n  source: builtin:nothing\n", ["bad.yaml:2", "unknown built-in corpus", "builtin:tinyworld"] },
         { "scalar for section", "corpus: 5\n", ["bad.yaml:1", "corpus", "expects a section"] },
         { "list for scalar", "seed: [1, 2]\n", ["bad.yaml:1", "seed", "expects a single a whole number"] },
+        { "bad in a list", "bad:\n  - kind: early\n    step: 500\n  - kind: early\n    step: 7\n", ["bad.yaml:5", "bad[1].step", "must be a saved checkpoint"] },
+        { "two bads one name", "bad:\n  - kind: dropout\n  - kind: dropout\n", ["bad.yaml:1", "two BAD models named 'dropout-0.5'", "name:"] },
+        { "bad name", "bad:\n  name: CD Early\n", ["bad.yaml:2", "bad.name", "lower-case"] },
         { "missing perplexity folder", "corpus:\n  perplexity: data/nowhere\n", ["bad.yaml:2", "corpus.perplexity", "not found"] },
     };
 

@@ -20,6 +20,15 @@ public sealed class ShippedExperimentTests
 
     [Theory]
     [MemberData(nameof(Shipped))]
+    public void ResolvedConfig_LoadsBackAsTheSameExperiment(string name)
+    {
+        using var temp = new TempFolder();
+        var resolved = ExperimentLoader.Resolve(ExperimentLoader.Load(Path.Combine(Repo.Root, "experiments", name + ".yaml"), Repo.Root));
+        Assert.Equal(resolved, ExperimentLoader.Resolve(ExperimentLoader.Load(temp.File(name + ".yaml", resolved), Repo.Root)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Shipped))]
     public void ShippedExperiment_StartsWithACommentSayingWhatItIsFor(string name)
     {
         var first = File.ReadLines(Path.Combine(Repo.Root, "experiments", name + ".yaml")).First();

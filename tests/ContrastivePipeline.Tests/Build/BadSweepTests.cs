@@ -1,0 +1,69 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Tests.Support;
+
+namespace ContrastivePipeline.Tests.Build;
+
+/// <summary>Several BAD models in one experiment: one contrastive corpus and arm each, shared upstream work once.</summary>
+public sealed class BadSweepTests : IDisposable
+{
+    const string OneBad = "bad:\n  kind: early\n  step: 10\n";
+
+    // Two small BADs read two checkpoints of one small run; early and dropout read GOOD's run.
+    const string FourBads = """
+        bad:
+          - kind: early
+            step: 10
+          - kind: small
+            step: 20
+            model: {layers: 1, hidden: 32, heads: 2, intermediate: 64, context: 64}
+          - kind: small
+            step: 40
+            model: {layers: 1, hidden: 32, heads: 2, intermediate: 64, context: 64}
+          - kind: dropout
+            dropout: 0.3
+
+        """;
+
+    readonly TempFolder temp = new();
+    readonly Pipeline pipeline;
+
+    public BadSweepTests() => pipeline = new Pipeline(temp.Path);
+
+    public void Dispose() => temp.Dispose();
+
+    static string Sweep()
+    {
+        var smoke = File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml"));
+        Assert.Contains(OneBad, smoke);
+        return smoke.Replace(OneBad, FourBads);
+    }
+
+    static string[] Instances(List<PlanEntry> plan, string task) => [.. plan.Where(e => e.Task == task).Select(e => e.Instance)];
+
+    [Fact]
+    public void Plan_HasOneCorpusAndArmPerBad_AndTrainsASharedSmallModelOnce()
+    {
+        var (exit, plan) = pipeline.Run(pipeline.Experiment("sweep", Sweep()), ["--dryrun", "--target=Evaluate"]);
+        Assert.Equal(0, exit);
+
+        string[] corpora = ["contrastive-early-10", "contrastive-small-20", "contrastive-small-40", "contrastive-dropout-0.3"];
+        Assert.Single(Instances(plan, "TrainGood"));
+        Assert.Equal(["bad-small"], Instances(plan, "TrainBad"));
+        Assert.Equal(["ancestral"], Instances(plan, "GenerateAncestral"));
+        Assert.Equal(corpora, Instances(plan, "GenerateContrastive"));
+        Assert.Equal(4, plan.Where(e => e.Task == "GenerateContrastive").Select(e => e.Key).Distinct().Count());
+        Assert.Equal(["ancestral", .. corpora], Instances(plan, "Mix"));
+        Assert.Equal(["baseline-seed42", "ancestral-seed42", .. corpora.Select(c => c + "-seed42")], Instances(plan, "TrainFinal"));
+    }
+
+    [Fact]
+    public void Run_GeneratesADifferentCorpusPerBad()
+    {
+        var (exit, _) = pipeline.Run(pipeline.Experiment("sweep", Sweep()), ["--target=GenerateContrastive"]);
+        Assert.Equal(0, exit);
+        var corpora = Directory.GetDirectories(Path.Combine(temp.Path, "runs", "sweep"), "GenerateContrastive-*");
+        Assert.Equal(4, corpora.Length);
+        Assert.All(corpora, c => Assert.Contains("\"strategy\": \"contrastive\"", File.ReadAllText(Path.Combine(c, "stats.json"))));
+        Assert.Equal(4, corpora.Select(c => File.ReadAllText(Path.Combine(c, "corpus.txt"))).Distinct().Count());
+    }
+}
