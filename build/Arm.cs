@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Build;
 
 /// <summary>One training configuration of the comparison: real data only, or real mixed with one synthetic corpus at one ratio.</summary>
 /// <param name="Mix">The Mix instance whose synthetic stream this arm trains on; null for the baseline.</param>
-public sealed record Arm(string Name, string Strategy, double Ratio, StepInstance? Mix)
+public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance? Mix)
 {
     public const string Baseline = "baseline";
 

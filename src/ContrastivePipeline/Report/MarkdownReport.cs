@@ -65,9 +65,9 @@ internal static class MarkdownReport
     {
         md.Append("## Synthetic fraction\n\n")
             .Append("The nominal ratio is the paper's mixing ratio; each batch of B sequences holds int(B × ratio) synthetic ones (the actual fraction below), so the paper's nominal 0.3 of 16 is 4/16 = 25% synthetic.\n\n")
-            .Append("| arm | strategy | nominal ratio | actual synthetic fraction |\n|---|---|---:|---:|\n");
+            .Append("| arm | synthetic corpus | nominal ratio | actual synthetic fraction |\n|---|---|---:|---:|\n");
         foreach (var arm in report.Arms.Where(a => arms.Contains(a.Name)))
-            md.Append($"| {arm.Name} | {arm.Strategy} | {ReportTable.Number(arm.Ratio)} | {ReportTable.Number(100 * arm.ActualSyntheticFraction)}% |\n");
+            md.Append($"| {arm.Name} | {arm.Corpus} | {ReportTable.Number(arm.Ratio)} | {ReportTable.Number(100 * arm.ActualSyntheticFraction)}% |\n");
         md.Append('\n');
     }
 

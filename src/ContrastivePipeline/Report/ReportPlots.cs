@@ -29,5 +29,5 @@ internal static class ReportPlots
     /// <summary>The strategies whose evaluated arms differ in nominal ratio: a mixing-ratio sweep.</summary>
     public static IReadOnlyList<IGrouping<string, ReportArm>> Sweeps(ReportDocument report) =>
         report.Arms.Where(a => a.Name != report.Baseline && report.Runs.Any(r => r.Arm == a.Name))
-            .GroupBy(a => a.Strategy).Where(g => g.Select(a => a.Ratio).Distinct().Count() > 1).ToList();
+            .GroupBy(a => a.Corpus).Where(g => g.Select(a => a.Ratio).Distinct().Count() > 1).ToList();
 }
