@@ -60,6 +60,6 @@ public sealed record Experiment
                 yield return e.Under(YamlBinder.ItemKey("bad", i, Bad.Count));
         }
         foreach (var twice in Bad.GroupBy(b => b.Label()).Where(g => g.Count() > 1))
-            yield return new("bad", $"lists two BAD models named '{twice.Key}'; give each a different name: (it names their corpus and arms)");
+            yield return new("bad", $"lists two BAD models named '{twice.Key}'; give each a 'name:' (it names their corpus and arms)");
     }
 }
