@@ -77,6 +77,21 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void AddingASeedOrAnArm_PlansOnlyTheNewInstances()
+    {
+        string[] upToFinal = ["--target=TrainFinal"];
+        Assert.Equal(0, pipeline.Run(pipeline.Experiment("smoke", Smoke), upToFinal).ExitCode);
+
+        var more = Smoke + "mix:\n  strategies: [ancestral, contrastive, head-only]\nfinal:\n  seeds: [42, 7]\n";
+        var (exit, plan) = pipeline.Run(pipeline.Experiment("smoke", more), ["--dryrun", .. upToFinal]);
+        Assert.Equal(0, exit);
+        string[] added = ["GenerateContrastive/head-only", "Mix/head-only", "TrainFinal/head-only-seed42",
+            "TrainFinal/baseline-seed7", "TrainFinal/ancestral-seed7", "TrainFinal/contrastive-seed7", "TrainFinal/head-only-seed7"];
+        Assert.Equal(added.Order(), plan.Where(e => e.Status == PlanEntry.Run).Select(e => $"{e.Task}/{e.Instance}").Order());
+        Assert.Equal(10, plan.Count(e => e.Status == PlanEntry.Cached));   // Corpus to TrainFinal of the first file
+    }
+
+    [Fact]
     public void Force_RerunsTheTaskAndDownstream_KeepingTheOldArtifactInTrash()
     {
         var experiment = pipeline.Experiment("smoke", Smoke);
