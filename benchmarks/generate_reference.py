@@ -8,7 +8,6 @@ Debian's python3-torch is 1.13 (no F.scaled_dot_product_attention): attention is
 """
 import json
 import math
-import sys
 import time
 
 import torch
@@ -18,12 +17,7 @@ import torch.nn.functional as F
 import llama_reference as reference
 from llama_reference import rotate_half
 
-opt = dict(prompts=32, prefix=20, new_tokens=128, threads=2, layers=4, hidden=256, heads=4, intermediate=1024, vocab=8192)
-for arg in sys.argv[1:]:
-    name, value = arg.lstrip("-").split("=")
-    opt[name] = int(value)
-torch.set_num_threads(opt["threads"])
-torch.manual_seed(0)
+opt = reference.options(dict(prompts=32, prefix=20, new_tokens=128, threads=2, layers=4, hidden=256, heads=4, intermediate=1024, vocab=8192))
 
 
 class Block(reference.Block):

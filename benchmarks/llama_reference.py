@@ -3,6 +3,8 @@
 train_reference.py and generate_reference.py subclass Block and Llama with their own forward: a plain causal one
 for training, one with a growing KV cache for generation.
 """
+import sys
+
 import torch
 import torch.nn as nn
 
@@ -15,6 +17,17 @@ class RMSNorm(nn.Module):
 
     def forward(self, x):
         return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + self.eps) * self.weight
+
+
+def options(defaults):
+    """The defaults, overridden by --name=value integers on the command line; sets the threads and the seed."""
+    opt = dict(defaults)
+    for arg in sys.argv[1:]:
+        name, value = arg.lstrip("-").split("=")
+        opt[name] = int(value)
+    torch.set_num_threads(opt["threads"])
+    torch.manual_seed(0)
+    return opt
 
 
 def rotate_half(x):

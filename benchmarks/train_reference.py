@@ -8,7 +8,6 @@ softmax attention, i.e. what PyTorch eager ran before 2.0.
 """
 import json
 import math
-import sys
 import time
 
 import torch
@@ -17,12 +16,7 @@ import torch.nn.functional as F
 import llama_reference as reference
 from llama_reference import rotate_half
 
-shape = dict(layers=4, hidden=256, heads=4, intermediate=1024, context=256, vocab=8192, batch=16, threads=2, steps=10)
-for arg in sys.argv[1:]:
-    name, value = arg.lstrip("-").split("=")
-    shape[name] = int(value)
-torch.set_num_threads(shape["threads"])
-torch.manual_seed(0)
+shape = reference.options(dict(layers=4, hidden=256, heads=4, intermediate=1024, context=256, vocab=8192, batch=16, threads=2, steps=10))
 
 
 def attention(q, k, v):
