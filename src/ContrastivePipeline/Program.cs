@@ -14,10 +14,17 @@ var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
     return TokenizerBenchmark.Command(benchmarkArgs);
+// The benchmarks' tensors stay rooted until they end, as a step's do (StepRunner).
 if (args is ["train-benchmark", .. var trainArgs])
+{
+    using var tensors = TorchSharp.torch.NewDisposeScope();
     return TrainBenchmark.Command(trainArgs);
+}
 if (args is ["generate-benchmark", .. var generateArgs])
+{
+    using var tensors = TorchSharp.torch.NewDisposeScope();
     return GenerationBenchmark.Command(generateArgs);
+}
 if (args is not ["step", var specPath])
 {
     Console.Error.WriteLine("usage: ContrastivePipeline step <spec.json>");

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Tokenization;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Evaluation;
@@ -18,6 +19,7 @@ internal static class Perplexity
         var length = shard.BlockLength;
         var losses = new double[blocks];
         var batch = new long[BatchSize * length];
+        using var pad = SpecialTokens.Pad.ToScalar();
         for (var first = 0; first < blocks; first += BatchSize)
         {
             using var scope = NewDisposeScope();
@@ -29,8 +31,8 @@ internal static class Perplexity
             var target = tokens[.., 1..];                                                                   // [B, T-1]
             var loss = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten(),
                 ignore_index: SpecialTokens.Pad, reduction: nn.Reduction.None).view(rows, length - 1);      // [B, T-1]
-            var real = target.ne(SpecialTokens.Pad).to(ScalarType.Float32);                                 // [B, T-1]
-            var perBlock = (loss * real).sum(1) / real.sum(1).clamp_min(1);                                 // [B]
+            var real = target.ne(pad).to(ScalarType.Float32);                                               // [B, T-1]
+            var perBlock = (loss * real).sum(1) / real.sum(1).clamp_min(Scalars.One);                       // [B]
             var values = perBlock.to(ScalarType.Float64).cpu().data<double>().ToArray();
             values.CopyTo(losses, first);
         }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -9,6 +10,9 @@ internal sealed class AncestralDecoding(double temperature) : Decoding(temperatu
 
     public override bool UsesBad => false;
 
-    public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad) =>
-        ((good / temperature).log_softmax(-1), null); // [B, V]
+    public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
+    {
+        using var tau = temperature.ToScalar();
+        return ((good / tau).log_softmax(-1), null); // [B, V]
+    }
 }

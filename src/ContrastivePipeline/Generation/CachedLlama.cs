@@ -14,8 +14,6 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal sealed class CachedLlama : IDisposable
 {
-    const double NormEps = 1e-6; // RmsNorm's
-
     readonly Tensor embed, norm, lmHead; // [V, C], [C], [C, V]
     readonly LayerWeights[] layers;
     readonly double dropout;
@@ -65,20 +63,17 @@ internal sealed class CachedLlama : IDisposable
         for (var l = 0; l < layers.Length; l++)
         {
             var w = layers[l];
-            var qkv = Norm(x, w.InputNorm).matmul(w.Qkv).view(b, t, 3, nh, d).permute(2, 0, 3, 1, 4); // [3, B, nh, T, d]
+            var qkv = RmsNorm.Normalize(x, w.InputNorm).matmul(w.Qkv).view(b, t, 3, nh, d).permute(2, 0, 3, 1, 4); // [3, B, nh, T, d]
             var q = Rope.Apply(qkv[0], cos, sin);                                     // [B, nh, T, d]
             var (keys, values) = cache.Append(l, Rope.Apply(qkv[1], cos, sin), qkv[2]); // [B, nh, L, d] each
             var y = F.scaled_dot_product_attention(q, keys, values, mask, dropout);   // [B, nh, T, d]
-            x = x + y.transpose(1, 2).reshape(b, t, c).matmul(w.O);                // [B, T, C]
-            var gateUp = Norm(x, w.PostNorm).matmul(w.GateUp).chunk(2, -1);       // [B, T, I] each
-            x = x + (F.silu(gateUp[0]) * gateUp[1]).matmul(w.Down);                  // [B, T, C]
+            x = x.add(y.transpose(1, 2).reshape(b, t, c).matmul(w.O), Scalars.One);   // [B, T, C]
+            var gateUp = RmsNorm.Normalize(x, w.PostNorm).matmul(w.GateUp).chunk(2, -1);       // [B, T, I] each
+            x = x.add((F.silu(gateUp[0]) * gateUp[1]).matmul(w.Down), Scalars.One);     // [B, T, C]
         }
         cache.Advance(t);
-        return Norm(x[.., -1], norm).matmul(lmHead);                               // [B, V]
+        return RmsNorm.Normalize(x[.., -1], norm).matmul(lmHead);                               // [B, V]
     }
-
-    static Tensor Norm(Tensor x, Tensor weight) =>
-        x * x.pow(2).mean([-1], keepdim: true).add_(NormEps).rsqrt_() * weight;
 
     public void Dispose()
     {

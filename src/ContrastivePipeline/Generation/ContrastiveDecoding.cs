@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -15,7 +16,9 @@ internal sealed class ContrastiveDecoding(double temperature, double alpha, doub
         ArgumentNullException.ThrowIfNull(bad);
         var pGood = Probabilities(good);                                                 // [B, V]
         var head = Head(pGood, alpha);                                                   // [B, V]
-        var contrast = (pGood + Epsilon).log() - (Probabilities(bad) + Epsilon).log() * lambda; // [B, V]
-        return (contrast.masked_fill(head.logical_not(), penalty), head);
+        using var weight = lambda.ToScalar();
+        using var cut = penalty.ToScalar();
+        var contrast = Log(pGood) - Log(Probabilities(bad)) * weight; // [B, V]
+        return (contrast.masked_fill(head.logical_not(), cut), head);
     }
 }

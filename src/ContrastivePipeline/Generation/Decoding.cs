@@ -1,4 +1,6 @@
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -10,16 +12,27 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal abstract class Decoding(double temperature)
 {
-    protected const double Epsilon = 1e-10;
+    protected static readonly Scalar Epsilon = 1e-10.ToScalar();
 
     public abstract bool UsesBad { get; }
 
     public abstract (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad);
 
-    protected Tensor Probabilities(Tensor logits) => (logits / temperature).softmax(-1); // [B, V]
+    protected Tensor Probabilities(Tensor logits) // [B, V]
+    {
+        using var tau = temperature.ToScalar();
+        return (logits / tau).softmax(-1);
+    }
+
+    /// <summary>log(p + 1e-10), the authors' log-probabilities.</summary>
+    protected static Tensor Log(Tensor p) => p.add(Epsilon, Scalars.One).log_(); // [B, V]
 
     /// <summary>V_head = { x : p_GOOD(x) > alpha * max p_GOOD } (strict, as in the paper).</summary>
-    protected static Tensor Head(Tensor pGood, double alpha) => pGood > pGood.amax([-1], keepdim: true) * alpha; // [B, V]
+    protected static Tensor Head(Tensor pGood, double alpha) // [B, V]
+    {
+        using var a = alpha.ToScalar();
+        return pGood > pGood.amax([-1], keepdim: true) * a;
+    }
 
     public static Decoding For(DecodingStrategy strategy, GenerateConfig config) => strategy switch
     {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using ContrastivePipeline.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -80,7 +81,8 @@ public static class GenerationBenchmark
         for (var s = 0; s < steps - 1; s++)
         {
             using var scope = NewDisposeScope();
-            good.Forward(token, token * (batch.Length + s), mask.narrow(3, 0, batch.Length + s + 1), cache);
+            using var position = (batch.Length + s).ToScalar();
+            good.Forward(token, token * position, mask.narrow(3, 0, batch.Length + s + 1), cache);
         }
         var forwardMs = clock.Elapsed.TotalMilliseconds / (steps - 1);
         using var logits = randn(rows, Shape.Vocab);

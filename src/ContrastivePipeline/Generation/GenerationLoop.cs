@@ -1,3 +1,5 @@
+using ContrastivePipeline.Model;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -26,7 +28,7 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var positions = tensor(batch.Positions, [rows, length], device: device);                 // [B, P]
         var real = tensor(batch.Real, [rows, length], device: device);                           // [B, P]
         var (prefillMask, stepMask) = Masks(real, newTokens);
-        var nextPosition = positions[.., ^1..] + 1;                                              // [B, 1]
+        var nextPosition = positions[.., ^1..].add(Scalars.One, Scalars.One);                    // [B, 1]
         var uniforms = tensor(batch.Rows.SelectMany(r => RowStream.Uniforms(seed, r.Prompt, r.Continuation, newTokens)).ToArray(),
             [rows, newTokens], ScalarType.Float64, device);                                      // [B, N]
         var output = empty([rows, newTokens], ScalarType.Int64, device);                         // [B, N]
@@ -41,11 +43,12 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
             var next = Sampler.Sample(truncation.Apply(scores), uniforms[.., s]);                // [B]
             output[.., s] = next;
             if (head is not null)
-                outside.add_(head.gather(-1, next.unsqueeze(1)).logical_not().sum());
+                outside.add_(head.gather(-1, next.unsqueeze(1)).logical_not().sum(), Scalars.One);
             if (s == newTokens - 1)
                 break;
             var mask = stepMask.narrow(3, 0, length + s + 1);                                    // [B, 1, 1, L]
-            var position = nextPosition + s;                                                     // [B, 1]
+            using var offset = s.ToScalar();
+            var position = nextPosition.add(offset, Scalars.One);                                // [B, 1]
             var newGood = good.Forward(next.unsqueeze(1), position, mask, goodCache).MoveToOuterDisposeScope();
             goodLogits.Dispose();
             goodLogits = newGood;
@@ -71,11 +74,11 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var (rows, length, device) = (real.shape[0], real.shape[1], real.device);
         var keys = cat([real, ones([rows, newTokens], ScalarType.Bool, device)], 1);              // [B, P + N]
         var step = zeros([rows, 1, 1, length + newTokens], device: device)
-            .masked_fill(keys.logical_not().view(rows, 1, 1, -1), double.NegativeInfinity);       // [B, 1, 1, P + N]
+            .masked_fill(keys.logical_not().view(rows, 1, 1, -1), Scalars.NegativeInfinity);        // [B, 1, 1, P + N]
         var causal = ones([length, length], ScalarType.Bool, device).tril();                      // [P, P]
         var allowed = causal.logical_and(real.view(rows, 1, 1, length))
             .logical_or(eye(length, dtype: ScalarType.Bool, device: device));                     // [B, 1, P, P]
-        var prefill = zeros(allowed.shape, device: device).masked_fill(allowed.logical_not(), double.NegativeInfinity);
+        var prefill = zeros(allowed.shape, device: device).masked_fill(allowed.logical_not(), Scalars.NegativeInfinity);
         return (prefill, step);
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -11,6 +12,7 @@ internal sealed class HeadOnlyDecoding(double temperature, double alpha, double 
     {
         var pGood = Probabilities(good); // [B, V]
         var head = Head(pGood, alpha);   // [B, V]
-        return ((pGood + Epsilon).log().masked_fill(head.logical_not(), penalty), head);
+        using var cut = penalty.ToScalar();
+        return (Log(pGood).masked_fill(head.logical_not(), cut), head);
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -14,6 +15,7 @@ internal static class Sampler
         var cdf = scores.to(ScalarType.Float64).softmax(-1).cumsum(-1);   // [B, V]
         var target = uniforms.unsqueeze(1) * cdf[.., ^1..];               // [B, 1]
         var index = (cdf <= target).sum(-1, type: ScalarType.Int64);      // [B]: the first x with cdf(x) > target
-        return index.clamp_max(scores.shape[^1] - 1);
+        using var last = (scores.shape[^1] - 1).ToScalar();
+        return index.clamp_max(last);
     }
 }

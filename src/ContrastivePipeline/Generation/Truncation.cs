@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Generation;
@@ -12,18 +13,20 @@ internal sealed record Truncation(int? TopK, double? TopP, double Penalty)
 
     public Tensor Apply(Tensor scores) // [B, V]
     {
+        using var penalty = Penalty.ToScalar();
         if (TopK is { } k && k < scores.shape[^1])
         {
             var kth = scores.topk(k, dim: -1).values[.., (k - 1)..k];                 // [B, 1]
-            scores = scores.masked_fill(scores < kth, Penalty);
+            scores = scores.masked_fill(scores < kth, penalty);
         }
         if (TopP is { } p && p < 1)
         {
             var (sorted, order) = scores.sort(-1, descending: true);                  // [B, V] each
             var probabilities = sorted.softmax(-1);
             var massBefore = probabilities.cumsum(-1) - probabilities;                // [B, V]
-            var cut = zeros_like(scores, ScalarType.Bool).scatter(-1, order, massBefore >= p);
-            scores = scores.masked_fill(cut, Penalty);
+            using var mass = p.ToScalar();
+            var cut = zeros_like(scores, ScalarType.Bool).scatter(-1, order, massBefore >= mass);
+            scores = scores.masked_fill(cut, penalty);
         }
         return scores;
     }

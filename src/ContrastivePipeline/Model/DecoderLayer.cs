@@ -22,7 +22,7 @@ internal sealed class DecoderLayer : nn.Module<Tensor, Tensor, Tensor, Tensor>
 
     public override Tensor forward(Tensor x, Tensor cos, Tensor sin)
     {
-        x = x + selfAttn.call(inputLayernorm.call(x), cos, sin); // [B, T, C]
-        return x + mlp.call(postAttentionLayernorm.call(x));      // [B, T, C]
+        x = x.add(selfAttn.call(inputLayernorm.call(x), cos, sin), Scalars.One); // [B, T, C]
+        return x.add(mlp.call(postAttentionLayernorm.call(x)), Scalars.One);      // [B, T, C]
     }
 }

@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using TorchSharp.Utils;
 using static TorchSharp.torch;
@@ -31,7 +32,11 @@ internal sealed class Llama : nn.Module<Tensor, Tensor, Tensor>
         lmHead.call(model.call(tokens, positions)); // [B, T, V]
 
     /// <summary>Positions 0..length-1 as [1, T], shared by every row of an unpadded batch.</summary>
-    public static Tensor Positions(long length, Device device) => arange(length, ScalarType.Int64, device).unsqueeze(0);
+    public static Tensor Positions(long length, Device device)
+    {
+        using var stop = length.ToScalar();
+        return arange(Scalars.Zero, stop, Scalars.One, ScalarType.Int64, device).unsqueeze(0);
+    }
 
     // HF LlamaPreTrainedModel: every matrix ~ N(0, 0.02); the norm gains start at 1.
     void InitializeWeights()

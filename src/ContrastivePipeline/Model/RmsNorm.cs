@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -7,6 +8,7 @@ namespace ContrastivePipeline.Model;
 internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
 {
     public const double Eps = 1e-6;
+    static readonly Scalar eps = Eps.ToScalar();
     readonly Parameter weight;
 
     public RmsNorm(int size) : base(nameof(RmsNorm))
@@ -15,9 +17,12 @@ internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
         RegisterComponents();
     }
 
-    public override Tensor forward(Tensor x)
+    public override Tensor forward(Tensor x) => Normalize(x, weight);
+
+    /// <summary>x / rms(x) * weight over the last dimension; the cached generation path shares it.</summary>
+    public static Tensor Normalize(Tensor x, Tensor weight)
     {
-        var scale = x.pow(2).mean([-1], keepdim: true).add_(Eps).rsqrt_(); // [B, T, 1]
-        return x * scale * weight;                                           // [B, T, C]
+        var scale = x.pow(Scalars.Two).mean([-1], keepdim: true).add_(eps, Scalars.One).rsqrt_(); // [B, T, 1]
+        return x * scale * weight;                                                          // [B, T, C]
     }
 }

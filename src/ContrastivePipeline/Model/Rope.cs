@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Model;
@@ -13,15 +14,17 @@ internal static class Rope
     /// <summary>cos and sin tables [B, 1, T, d] for positions [B, T] (or [1, T]), broadcast over heads.</summary>
     public static (Tensor Cos, Tensor Sin) Tables(Tensor positions, int headSize)
     {
-        var exponents = arange(0, headSize, 2, ScalarType.Int64, positions.device).to(ScalarType.Float32) / headSize;
-        var inverseFrequency = pow(Theta, exponents).reciprocal_();                          // [d/2]
+        using var size = headSize.ToScalar();
+        using var theta = tensor(Theta);
+        var exponents = arange(Scalars.Zero, size, Scalars.Two, ScalarType.Int64, positions.device).to(ScalarType.Float32).div(size);
+        var inverseFrequency = pow(theta, exponents).reciprocal_();                          // [d/2]
         var angles = positions.to(ScalarType.Float32).unsqueeze(-1) * inverseFrequency;      // [B, T, d/2]
         var both = cat([angles, angles], dim: -1).unsqueeze(1);                               // [B, 1, T, d]
         return (both.cos(), both.sin());
     }
 
     /// <summary>Rotates queries or keys [B, nh, T, d].</summary>
-    public static Tensor Apply(Tensor x, Tensor cos, Tensor sin) => x * cos + RotateHalf(x) * sin;
+    public static Tensor Apply(Tensor x, Tensor cos, Tensor sin) => (x * cos).add(RotateHalf(x) * sin, Scalars.One);
 
     static Tensor RotateHalf(Tensor x)
     {

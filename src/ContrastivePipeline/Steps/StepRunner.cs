@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
+using TorchSharp;
 
 namespace ContrastivePipeline.Steps;
 
@@ -30,7 +31,11 @@ internal static class StepRunner
 
         var started = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
-        step.Run(new StepContext(spec, partial));
+        // Every tensor the step makes stays rooted in this scope until the step ends. TorchSharp frees a tensor in its
+        // finalizer, so an intermediate of f(g(x)) that only a native call still uses could otherwise be freed by a
+        // collection on another thread (see Model/Scalars.cs for the Scalar half of this). Loops keep their own scopes.
+        using (torch.NewDisposeScope())
+            step.Run(new StepContext(spec, partial));
         store.Commit(new Manifest
         {
             Step = spec.Step,

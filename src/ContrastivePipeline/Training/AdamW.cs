@@ -1,3 +1,4 @@
+using ContrastivePipeline.Model;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -61,11 +62,18 @@ internal sealed class AdamW : IDisposable
         var stepSize = learningRate / (1 - Math.Pow(beta1, Steps));
         var correction2Sqrt = Math.Sqrt(1 - Math.Pow(beta2, Steps));
         using var _ = no_grad();
-        weights.mul_(1 - learningRate * weightDecay);
-        expAvg.lerp_(grads, 1 - beta1);
-        expAvgSq.mul_(beta2).addcmul_(grads, grads, 1 - beta2);
-        var denom = scratch.copy_(expAvgSq).sqrt_().div_(correction2Sqrt).add_(eps);
-        weights.addcdiv_(expAvg, denom, -stepSize);
+        using var decay = (1 - learningRate * weightDecay).ToScalar();
+        using var firstWeight = tensor(1 - beta1); // lerp_ takes its weight as a tensor
+        using var secondDecay = beta2.ToScalar();
+        using var secondWeight = (1 - beta2).ToScalar();
+        using var correction = correction2Sqrt.ToScalar();
+        using var epsilon = eps.ToScalar();
+        using var update = (-stepSize).ToScalar();
+        weights.mul_(decay);
+        expAvg.lerp_(grads, firstWeight);
+        expAvgSq.mul_(secondDecay).addcmul_(grads, grads, secondWeight);
+        var denom = scratch.copy_(expAvgSq).sqrt_().div_(correction).add_(epsilon, Scalars.One);
+        weights.addcdiv_(expAvg, denom, update);
     }
 
     /// <summary>Scales all gradients so their global L2 norm is at most <paramref name="maxNorm"/> (as <c>clip_grad_norm_</c>).</summary>
@@ -77,7 +85,10 @@ internal sealed class AdamW : IDisposable
         var total = norm.item<float>();
         var coefficient = maxNorm / (total + 1e-6);
         if (coefficient < 1)
-            grads.mul_(coefficient);
+        {
+            using var scale = coefficient.ToScalar();
+            grads.mul_(scale);
+        }
         return total;
     }
 

@@ -1,6 +1,7 @@
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Training;
@@ -31,7 +32,8 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
     float Accumulate(Tensor tokens, Tensor positions, int micro, long step)
     {
         var rows = tokens.shape[0];
-        var textTargets = tokens[.., 1..].ne(SpecialTokens.Pad).sum().item<long>();
+        using var pad = SpecialTokens.Pad.ToScalar();
+        var textTargets = tokens[.., 1..].ne(pad).sum().item<long>();
         var value = 0f;
         for (long first = 0; first < rows; first += micro)
         {
@@ -50,7 +52,10 @@ internal sealed class GradientStep(Llama model, AdamW optimizer, double gradClip
         var loss = nn.functional.cross_entropy(logits.flatten(0, 1), tokens[.., 1..].flatten(),
             ignore_index: SpecialTokens.Pad, reduction: reduction);                       // []
         if (divisor is { } count)
-            loss = loss / count;
+        {
+            using var total = count.ToScalar();
+            loss = loss / total;
+        }
         var value = loss.item<float>();
         if (!float.IsFinite(value))
             throw new StepException($"the loss became {value} at step {step + 1}; nothing was stored. " +
