@@ -67,12 +67,12 @@ internal sealed class CachedLlama : IDisposable
             var q = Rope.Apply(qkv[0], cos, sin);                                     // [B, nh, T, d]
             var (keys, values) = cache.Append(l, Rope.Apply(qkv[1], cos, sin), qkv[2]); // [B, nh, L, d] each
             var y = F.scaled_dot_product_attention(q, keys, values, mask, dropout);   // [B, nh, T, d]
-            x = x.add(y.transpose(1, 2).reshape(b, t, c).matmul(w.O), Scalars.One);   // [B, T, C]
-            var gateUp = RmsNorm.Normalize(x, w.PostNorm).matmul(w.GateUp).chunk(2, -1);       // [B, T, I] each
-            x = x.add((F.silu(gateUp[0]) * gateUp[1]).matmul(w.Down), Scalars.One);     // [B, T, C]
+            x = x.add(y.transpose(1, 2).reshape(b, t, c).matmul(w.O), Scalars.One);      // [B, T, C]
+            var gateUp = RmsNorm.Normalize(x, w.PostNorm).matmul(w.GateUp).chunk(2, -1); // [B, T, I] each
+            x = x.add((F.silu(gateUp[0]) * gateUp[1]).matmul(w.Down), Scalars.One);      // [B, T, C]
         }
         cache.Advance(t);
-        return RmsNorm.Normalize(x[.., -1], norm).matmul(lmHead);                               // [B, V]
+        return RmsNorm.Normalize(x[.., -1], norm).matmul(lmHead);                     // [B, V]
     }
 
     public void Dispose()

@@ -74,7 +74,7 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var (rows, length, device) = (real.shape[0], real.shape[1], real.device);
         var keys = cat([real, ones([rows, newTokens], ScalarType.Bool, device)], 1);              // [B, P + N]
         var step = zeros([rows, 1, 1, length + newTokens], device: device)
-            .masked_fill(keys.logical_not().view(rows, 1, 1, -1), Scalars.NegativeInfinity);        // [B, 1, 1, P + N]
+            .masked_fill(keys.logical_not().view(rows, 1, 1, -1), Scalars.NegativeInfinity);      // [B, 1, 1, P + N]
         var causal = ones([length, length], ScalarType.Bool, device).tril();                      // [P, P]
         var allowed = causal.logical_and(real.view(rows, 1, 1, length))
             .logical_or(eye(length, dtype: ScalarType.Bool, device: device));                     // [B, 1, P, P]

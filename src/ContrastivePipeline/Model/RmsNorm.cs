@@ -23,6 +23,6 @@ internal sealed class RmsNorm : nn.Module<Tensor, Tensor>
     public static Tensor Normalize(Tensor x, Tensor weight)
     {
         var scale = x.pow(Scalars.Two).mean([-1], keepdim: true).add_(eps, Scalars.One).rsqrt_(); // [B, T, 1]
-        return x * scale * weight;                                                          // [B, T, C]
+        return x * scale * weight;                                                                  // [B, T, C]
     }
 }
