@@ -6,6 +6,7 @@ using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Tests.Training;
 
+[Collection(TorchCollection.Name)]
 public sealed class GradientStepTests
 {
     [Fact]
