@@ -12,7 +12,7 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal abstract class Decoding(double temperature)
 {
-    protected static readonly Scalar Epsilon = 1e-10.ToScalar();
+    static readonly Scalar epsilon = 1e-10.ToScalar();
 
     public abstract bool UsesBad { get; }
 
@@ -25,7 +25,7 @@ internal abstract class Decoding(double temperature)
     }
 
     /// <summary>log(p + 1e-10), the authors' log-probabilities.</summary>
-    protected static Tensor Log(Tensor p) => p.add(Epsilon, Scalars.One).log_(); // [B, V]
+    protected static Tensor Log(Tensor p) => p.add(epsilon, Scalars.One).log_(); // [B, V]
 
     /// <summary>V_head = { x : p_GOOD(x) > alpha * max p_GOOD } (strict, as in the paper).</summary>
     protected static Tensor Head(Tensor pGood, double alpha) // [B, V]
