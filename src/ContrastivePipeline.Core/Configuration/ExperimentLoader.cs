@@ -26,12 +26,15 @@ public static class ExperimentLoader
                 "Fix the syntax (indentation with spaces, 'key: value' pairs).");
         }
         var document = stream.Documents.FirstOrDefault()?.RootNode;
-        if (document is not (null or YamlMappingNode))
-            throw new ConfigException($"{path}:{document.Start.Line}: the file must be a mapping of sections " +
+        if (document is null)
+            throw new ConfigException($"{path}: the file is empty (or holds only whitespace and comments). Write the sections " +
+                "that differ from the defaults (corpus:, model:, train:, ...); experiments/default.yaml is an example.");
+        if (document is not YamlMappingNode mapping)
+            throw new ConfigException($"{path}:{document.Start.Line}:{document.Start.Column}: the file must be a mapping of sections " +
                 "(corpus:, tokenizer:, ...), not a list or a single value.");
 
         var binder = new YamlBinder();
-        var experiment = document is YamlMappingNode mapping ? binder.Bind<Experiment>(mapping) : new Experiment();
+        var experiment = binder.Bind<Experiment>(mapping);
         if (experiment.Name.Length == 0)
             experiment = experiment with { Name = Path.GetFileNameWithoutExtension(path) };
 
@@ -61,7 +64,7 @@ public static class ExperimentLoader
     }
 
     static string Format(string path, Mark? mark, string key, string message) =>
-        mark is { } m ? $"{path}:{m.Line}: {key}: {message}" : $"{path}: {key}: {message}";
+        mark is { } m ? $"{path}:{m.Line}:{m.Column}: {key}: {message}" : $"{path}: {key}: {message}";
 
     static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

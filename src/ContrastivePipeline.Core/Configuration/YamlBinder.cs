@@ -62,9 +62,15 @@ internal sealed class YamlBinder
         var underlying = Nullable.GetUnderlyingType(type);
         var nullable = underlying is not null || !type.IsValueType;
         type = underlying ?? type;
+        var list = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
         if (node is YamlScalarNode { Value: null or "" or "~" or "null", Style: ScalarStyle.Plain } && nullable)
+        {
+            // A section or list written with nothing after its colon would bind to null and fail far from here.
+            if (list || (type.IsClass && type != typeof(string)))
+                return Fail(node, key, $"is empty: give it {(list ? "a list" : "its keys")}, or remove the line to keep the defaults");
             return true;
-        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>))
+        }
+        if (list)
             return TryConvertList(node, type, key, out value);
         if (type.IsClass && type != typeof(string))
         {

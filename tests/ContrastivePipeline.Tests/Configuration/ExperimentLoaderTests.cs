@@ -24,6 +24,16 @@ public sealed class ExperimentLoaderTests
         { "two bads one name", "bad:\n  - kind: dropout\n  - kind: dropout\n", ["bad.yaml:1", "two BAD models named 'dropout-0.5'", "name:"] },
         { "bad name", "bad:\n  name: CD Early\n", ["bad.yaml:2", "bad.name", "lower-case"] },
         { "missing perplexity folder", "corpus:\n  perplexity: data/nowhere\n", ["bad.yaml:2", "corpus.perplexity", "not found"] },
+        { "empty file", "", ["bad.yaml: the file is empty", "default.yaml"] },
+        { "only whitespace", "   \n\n  \n", ["bad.yaml: the file is empty"] },
+        { "only a tab", "\t\n", ["bad.yaml: the file is empty"] },
+        { "only comments", "# nothing yet\n", ["bad.yaml: the file is empty"] },
+        { "tab-indented key", "\ttrain:\n", ["bad.yaml:1:8", "train", "is empty"] },
+        { "empty section", "train:\ncorpus:\n  words: 5000\n", ["bad.yaml:1:7", "train", "is empty: give it its keys"] },
+        { "empty list", "mix:\n  ratios:\n", ["bad.yaml:2", "mix.ratios", "is empty: give it a list"] },
+        { "unclosed flow sequence", "mix:\n  ratios: [0.1, 0.2\n", ["bad.yaml:3:1", "not valid YAML", "flow sequence"] },
+        { "unclosed flow mapping", "mix: {ratios: [0.1]\n", ["bad.yaml:2:1", "not valid YAML", "flow mapping"] },
+        { "a single value", "hello\n", ["bad.yaml:1:1", "must be a mapping"] },
     };
 
     [Theory]
