@@ -3,89 +3,54 @@ using System.Diagnostics;
 namespace ContrastivePipeline.Artifacts;
 
 /// <summary>
-/// A per-key lock file (created exclusively) so two runs never produce the same key at once. The second waits. A lock
-/// left by a dead process on this host is stale: it is broken and logged.
+/// A per-key lock so two runs never produce the same key at once. It is an advisory lock (flock, which .NET takes for
+/// <see cref="FileShare.None"/>) on <c>&lt;key&gt;.lock</c>: the operating system releases it when its holder dies, so
+/// no run ever guesses whether a holder is alive. Beside it, <c>&lt;key&gt;.lock.holder</c> says who holds it, for
+/// messages only. The lock file is never deleted: deleting it would let a waiter lock a file nobody else sees.
 /// </summary>
 public sealed class KeyLock : IDisposable
 {
-    readonly string path;
+    // EWOULDBLOCK from flock, as .NET reports it on Linux (the raw errno), and the Windows sharing violation.
+    const int WouldBlock = 11, SharingViolation = unchecked((int)0x80070020);
+
     readonly FileStream stream;
 
-    KeyLock(string path, FileStream stream) => (this.path, this.stream) = (path, stream);
+    KeyLock(FileStream stream) => this.stream = stream;
 
-    public static KeyLock Acquire(string path, Action<string> log)
+    public static string HolderFile(string path) => path + ".holder";
+
+    /// <summary>Takes the lock, waiting while another process holds it; says who it waits for, and for how long.</summary>
+    /// <param name="timeout">How long to wait at most; null waits as long as the holder runs.</param>
+    public static KeyLock Acquire(string path, Action<string> log, TimeSpan? timeout = null, CancellationToken cancel = default)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        var waiting = false;
+        var clock = Stopwatch.StartNew();
+        var nextReport = TimeSpan.Zero;
         while (true)
         {
             try
             {
-                var stream = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.Read);
-                using var self = Process.GetCurrentProcess();
-                var owner = $"{Environment.ProcessId}\n{Environment.MachineName}\n{self.StartTime.ToUniversalTime().Ticks}\n";
-                stream.Write(System.Text.Encoding.UTF8.GetBytes(owner));
-                stream.Flush(flushToDisk: true);
-                return new KeyLock(path, stream);
+                var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+                Json.Write(HolderFile(path), LockHolder.Current());
+                return new KeyLock(stream);
             }
-            catch (IOException) when (File.Exists(path))
+            catch (IOException e) when (e.HResult is WouldBlock or SharingViolation)
             {
-                if (IsStale(path, out var owner))
+                var holder = LockHolder.Read(HolderFile(path));
+                if (timeout is { } limit && clock.Elapsed >= limit)
+                    throw new LockTimeoutException(path, holder, limit);
+                if (clock.Elapsed >= nextReport)
                 {
-                    log($"breaking stale lock {path} (owner {owner} is no longer running)");
-                    TryDelete(path);
-                    continue;
+                    log($"waiting for {path}: held by {holder} (waited {clock.Elapsed.TotalSeconds:F0} s" +
+                        (timeout is { } t ? $" of --lock-timeout={t.TotalSeconds:F0})" : ")"));
+                    nextReport = nextReport == TimeSpan.Zero ? TimeSpan.FromSeconds(30) : nextReport * 2;
                 }
-                if (!waiting)
-                    log($"waiting for {path}: another run (process {owner}) is producing this artifact");
-                waiting = true;
-                Thread.Sleep(500);
+                if (cancel.WaitHandle.WaitOne(200))
+                    cancel.ThrowIfCancellationRequested();
             }
         }
     }
 
-    public void Dispose()
-    {
-        stream.Dispose();
-        TryDelete(path);
-    }
-
-    static bool IsStale(string path, out string owner)
-    {
-        owner = "?";
-        string[] lines;
-        try
-        {
-            lines = File.ReadAllLines(path);
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-        if (lines.Length < 3 || !int.TryParse(lines[0], out var pid) || !long.TryParse(lines[2], out var started))
-            return File.GetLastWriteTimeUtc(path) < DateTime.UtcNow.AddSeconds(-5); // half-written by a killed process
-        owner = $"{pid} on {lines[1]}";
-        if (lines[1] != Environment.MachineName)
-            return false; // another host: we cannot tell, so we wait
-        try
-        {
-            using var process = Process.GetProcessById(pid);
-            return process.HasExited || process.StartTime.ToUniversalTime().Ticks != started;
-        }
-        catch (ArgumentException)
-        {
-            return true;
-        }
-    }
-
-    static void TryDelete(string path)
-    {
-        try
-        {
-            File.Delete(path);
-        }
-        catch (IOException)
-        {
-        }
-    }
+    /// <summary>Releases the lock (closing the file is what releases it); the files stay.</summary>
+    public void Dispose() => stream.Dispose();
 }
