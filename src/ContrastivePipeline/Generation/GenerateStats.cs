@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Generation;
@@ -5,7 +6,7 @@ namespace ContrastivePipeline.Generation;
 /// <summary>
 /// <c>stats.json</c> of a synthetic corpus. Tokens are model tokens (the kept prefixes plus the new tokens); document
 /// length is in words. <see cref="OutsideHeadShare"/> is the share of sampled tokens that fell outside GOOD's
-/// plausibility head (null for ancestral sampling, which has no head).
+/// plausibility head (null for ancestral sampling, which has no head). The time is logged, not stored (see ShardCounts).
 /// </summary>
 internal sealed record GenerateStats(
     DecodingStrategy Strategy,
@@ -21,4 +22,4 @@ internal sealed record GenerateStats(
     double Distinct3,
     double Distinct4,
     double? OutsideHeadShare,
-    double GenerationSeconds);
+    [property: JsonIgnore] double GenerationSeconds);

@@ -1,7 +1,13 @@
+using System.Text.Json.Serialization;
+
 namespace ContrastivePipeline.Generation;
 
-/// <summary>What one finished shard holds; <c>shards/shard_NNNN.json</c>, written after its text and read on resume.</summary>
-internal sealed record ShardCounts(int Prompts, int Samples, long PrefixTokens, long GeneratedTokens, long OutsideHead, double Seconds)
+/// <summary>
+/// What one finished shard holds; <c>shards/shard_NNNN.json</c>, written after its text and read on resume. Its time is
+/// logged, not stored: an artifact holds results only, so a rebuild with the same results has the same bytes.
+/// </summary>
+internal sealed record ShardCounts(int Prompts, int Samples, long PrefixTokens, long GeneratedTokens, long OutsideHead,
+    [property: JsonIgnore] double Seconds)
 {
     public static readonly ShardCounts Empty = new(0, 0, 0, 0, 0, 0);
 
