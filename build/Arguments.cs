@@ -6,7 +6,7 @@ public sealed record Arguments
     public const string DefaultTarget = "Evaluate";
 
     static readonly string[] Known =
-        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description"];
+        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout"];
 
     public string Target { get; init; } = DefaultTarget;
     public string Experiment { get; init; } = "experiments/default.yaml";
@@ -18,6 +18,8 @@ public sealed record Arguments
     public string? Force { get; init; }
     public string Verbosity { get; init; } = "normal";
     public string? PlanFile { get; init; }
+    /// <summary>How long a step waits for another run's lock on its key, in seconds; null waits as long as that run lives.</summary>
+    public double? LockTimeoutSeconds { get; init; }
 
     /// <summary>Everything given, for Cake's argument service (cake.config overrides such as --paths_artifacts=... included).</summary>
     public ILookup<string, string> All { get; init; } = Array.Empty<string>().ToLookup(x => x);
@@ -53,6 +55,9 @@ public sealed record Arguments
             Force = Get("force"),
             Verbosity = Get("verbosity") ?? "normal",
             PlanFile = Get("plan"),
+            LockTimeoutSeconds = Get("lock-timeout") is not { } timeout ? null
+                : double.TryParse(timeout, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? seconds
+                : throw new ArgumentException($"--lock-timeout={timeout}: give a number of seconds, e.g. --lock-timeout=600"),
             All = pairs.ToLookup(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase),
         };
     }

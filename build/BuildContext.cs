@@ -34,27 +34,22 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
         planned.TryGetValue(task, out var list) ? list
             : throw new InvalidOperationException($"task {CurrentTask} needs {task}, which is not in the plan: add [IsDependentOn]");
 
-    /// <summary>Declares one step instance: its key is computed here from code, settings, inputs and toolchain.</summary>
+    /// <summary>Declares one step instance; its key is known once its inputs are complete (code, settings, input contents, toolchain).</summary>
     /// <param name="code">Folders or files under src/ContrastivePipeline that the step runs.</param>
     public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyList<string> code,
         IReadOnlyDictionary<string, StepInput> inputs)
     {
-        var parts = new KeyParts(
-            step,
-            CodeHash.Of(Paths.StepSources, code),
-            Hash.OfText(System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical)),
-            Hash.OfParts(inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Key}").ToArray()),
-            Toolchain.Hash);
-        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, parts, Store.Folder(step, parts.Key));
+        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, CodeHash.Of(Paths.StepSources, code),
+            Hash.OfText(System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical)), Toolchain.Hash, Store);
         planned[CurrentTask].Add(stepInstance);
         return stepInstance;
     }
 
-    /// <summary>A data folder outside the store as an input: its key is the hash of its files' names and contents.</summary>
+    /// <summary>A data folder outside the store as an input: its content hash covers its files' names and contents.</summary>
     public StepInput Folder(string path)
     {
         var full = Path.GetFullPath(Path.Combine(Paths.Root, path));
         var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        return new(full, Hash.OfParts(files.Select(f => Path.GetRelativePath(full, f) + "=" + Hash.OfFile(f)).ToArray()));
+        return new DataInput(full, Hash.OfParts(files.Select(f => Path.GetRelativePath(full, f) + "=" + Hash.OfFile(f)).ToArray()));
     }
 }

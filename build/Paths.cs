@@ -21,14 +21,44 @@ public sealed class Paths(string root, string artifacts)
         typeof(Paths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         "net10.0", "ContrastivePipeline.dll");
 
-    /// <summary>The repository root: the nearest folder upwards holding ContrastivePipeline.sln.</summary>
-    public static string FindRoot(string start)
+    /// <summary>Fails with a clear message when the artifact root cannot be created or written, before anything runs.</summary>
+    public void CheckWritable()
     {
-        for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+        try
         {
-            if (File.Exists(Path.Combine(dir.FullName, "ContrastivePipeline.sln")))
-                return dir.FullName;
+            Directory.CreateDirectory(Artifacts);
+            var probe = Path.Combine(Artifacts, $".write-check-{Environment.ProcessId}");
+            File.WriteAllText(probe, "");
+            File.Delete(probe);
         }
-        throw new DirectoryNotFoundException($"no ContrastivePipeline.sln above {start}: run from inside the repository");
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new IOException($"the artifact root {Artifacts} is not a writable folder ({e.Message}); set Paths.Artifacts in " +
+                "cake.config or pass --paths_artifacts=<folder>", e);
+        }
+    }
+
+    /// <summary>An experiment file given relative to the working directory, or else to the repository root.</summary>
+    public static string ExperimentFile(string given, string root)
+    {
+        var here = Path.GetFullPath(given);
+        return File.Exists(here) ? here : Path.GetFullPath(Path.Combine(root, given));
+    }
+
+    /// <summary>
+    /// The repository root: the nearest folder upwards holding ContrastivePipeline.sln, from the working directory or
+    /// else from the host's own build output (so `dotnet run --project path/to/build` works from anywhere).
+    /// </summary>
+    public static string FindRoot(params string[] starts)
+    {
+        foreach (var start in starts)
+        {
+            for (var dir = new DirectoryInfo(start); dir is not null; dir = dir.Parent)
+            {
+                if (File.Exists(Path.Combine(dir.FullName, "ContrastivePipeline.sln")))
+                    return dir.FullName;
+            }
+        }
+        throw new DirectoryNotFoundException($"no ContrastivePipeline.sln above {string.Join(" or ", starts)}: run from inside the repository");
     }
 }

@@ -1,13 +1,14 @@
 using System.Diagnostics;
 using System.Text.Json;
 using Cake.Core;
+using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>Runs a task's planned instances: reuses cached ones, starts the step CLI for the others, keeps the counts.</summary>
 internal sealed class Executor(BuildContext context, IReadOnlyList<(string Name, PipelineTask Task)> tasks,
-    List<(StepInstance Instance, PlanEntry Entry)> plan, RunRecord record)
+    List<PlannedStep> plan, RunRecord record, CancellationToken stop)
 {
     readonly Dictionary<string, (int Ran, int Cached, int Failed, TimeSpan Duration)> stats = [];
 
@@ -20,17 +21,20 @@ internal sealed class Executor(BuildContext context, IReadOnlyList<(string Name,
         var (ran, cached, failed) = (0, 0, 0);
         try
         {
-            foreach (var (instance, entry) in plan.Where(p => p.Instance.Task == task))
+            foreach (var planned in plan.Where(p => p.Instance.Task == task))
             {
-                if (entry.Status == PlanEntry.Cached)
+                var (step, instance) = (planned, planned.Instance);
+                if (step.Entry.Status == PlanEntry.Cached || Reusable(ref step))
                 {
                     record.Done(instance, PlanEntry.Cached, 0);
                     cached++;
                     continue;
                 }
+                if (stop.IsCancellationRequested)
+                    throw new RunInterruptedException(instance.Id);
                 var started = Stopwatch.StartNew();
                 failed++;
-                Launch(instance);
+                Launch(step);
                 failed--;
                 ran++;
                 record.Done(instance, PlanEntry.Run, started.Elapsed.TotalSeconds);
@@ -63,22 +67,47 @@ internal sealed class Executor(BuildContext context, IReadOnlyList<(string Name,
         return report;
     }
 
-    void Launch(StepInstance instance)
+    /// <summary>
+    /// A complete artifact under the key, now that the inputs are done: a pending instance whose inputs came out
+    /// byte-identical to an earlier run's (early cutoff), or a key another run finished meanwhile. Never under --force;
+    /// under --verify only when its files still match its manifest (else it is recomputed).
+    /// </summary>
+    bool Reusable(ref PlannedStep step)
     {
-        var existing = context.Store.TryGet(instance.Step, instance.Key) is not null;
+        var instance = step.Instance;
+        if (instance.Parts is null)
+            throw new InvalidOperationException($"{instance.Id}: an input of it did not complete");
+        if (step.Replace || context.Store.TryGet(instance.Step, instance.Key) is not { } manifest)
+            return false;
+        if (context.Args.Verify && context.Store.Verify(manifest) is { Count: > 0 } changed)
+        {
+            Console.WriteLine($"[{instance.Id}] --verify: output files changed: {string.Join(", ", changed)}; recomputing it");
+            step = step with { Replace = true };
+            return false;
+        }
+        instance.Manifest = manifest;
+        Console.WriteLine($"[{instance.Id}] reused {Hash.Short(instance.Key)}: complete in the store (its inputs came out byte-identical, or another run made it meanwhile)");
+        return true;
+    }
+
+    void Launch(PlannedStep planned)
+    {
+        var instance = planned.Instance;
         var spec = new StepSpec
         {
             Step = instance.Step,
             Instance = instance.Instance,
-            Parts = instance.Parts,
+            Parts = instance.Parts!,
             Settings = JsonSerializer.SerializeToElement(instance.Settings, instance.Settings.GetType(), Json.Options),
             Inputs = instance.Inputs.ToDictionary(i => i.Key, i => i.Value.Folder),
-            InputKeys = instance.Inputs.ToDictionary(i => i.Key, i => i.Value.Key),
+            InputKeys = instance.Inputs.ToDictionary(i => i.Key, i => i.Value.Content!),
+            Artifacts = instance.Inputs.Where(i => i.Value is ArtifactInput).ToDictionary(i => i.Key, i => ((ArtifactInput)i.Value).ForSpec()),
             Store = context.Paths.Artifacts,
             Toolchain = context.Toolchain,
             Seed = instance.Seed,
             Threads = context.Threads,
-            Force = existing,
+            Force = planned.Replace,
+            LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
         };
         Directory.CreateDirectory(context.Paths.Specs);
         var specFile = Path.Combine(context.Paths.Specs, $"{instance.Step}-{instance.Key}.json");
@@ -86,13 +115,25 @@ internal sealed class Executor(BuildContext context, IReadOnlyList<(string Name,
         var cli = context.Paths.StepCli;
         if (!File.Exists(cli))
             throw new StepFailedException($"step CLI not found at {cli}; build it with `dotnet build` (dotnet run --project build does).");
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = context.Paths.Root };
-        foreach (var arg in new[] { cli, "step", specFile })
+        // The child holds our stdin pipe's read end: when this host dies, even by SIGKILL, the child sees it end and stops.
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = context.Paths.Root, RedirectStandardInput = true };
+        foreach (var arg in new[] { cli, "step", specFile, StepSpec.WatchHost })
             start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
-        process.WaitForExit();
-        if (process.ExitCode != 0 || context.Store.TryGet(instance.Step, instance.Key) is null)
-            throw new StepFailedException($"{instance.Id} failed (exit code {process.ExitCode}); see its output above. " +
+        while (!process.WaitForExit(100))
+        {
+            if (!stop.IsCancellationRequested)
+                continue;
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            throw new RunInterruptedException(instance.Id);
+        }
+        // Ctrl-C reaches the child too; it may die of the signal before our own handler has run.
+        if (process.ExitCode != 0 && stop.WaitHandle.WaitOne(process.ExitCode > 128 ? 1000 : 0))
+            throw new RunInterruptedException(instance.Id);
+        instance.Manifest = context.Store.TryGet(instance.Step, instance.Key);
+        if (process.ExitCode != 0 || instance.Manifest is null)
+            throw new StepFailedException($"{instance.Id} failed (exit code {process.ExitCode}); its error is above. " +
                 $"Nothing was stored for it; fix the cause and rerun (finished instances are reused). Spec: {specFile}");
     }
 }

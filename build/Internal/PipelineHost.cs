@@ -12,6 +12,19 @@ public static class PipelineHost
 {
     public static int Run(string[] args, string? root = null)
     {
+        try
+        {
+            return RunChecked(args, root);
+        }
+        catch (Exception e) when (HostFailure.Explain(e) is { } message)
+        {
+            Error(message);
+            return 1;
+        }
+    }
+
+    static int RunChecked(string[] args, string? root)
+    {
         var clock = Stopwatch.StartNew();
         Arguments arguments;
         TaskGraph graph;
@@ -26,10 +39,10 @@ public static class PipelineHost
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Error(e.Message);
             return 2;
         }
-        root ??= Paths.FindRoot(Environment.CurrentDirectory);
+        root ??= Paths.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory);
         var cake = new CakeServices(arguments, root);
         var target = TaskGraph.NameOf(graph[arguments.Target]);
         Executor? executor = null;
@@ -54,11 +67,11 @@ public static class PipelineHost
         Experiment experiment;
         try
         {
-            experiment = ExperimentLoader.Load(Path.GetFullPath(Path.Combine(root, arguments.Experiment)), root);
+            experiment = ExperimentLoader.Load(Paths.ExperimentFile(arguments.Experiment, root), root);
         }
         catch (ConfigException e)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {e.Message}");
+            Error(e.Message);
             return 1;
         }
         var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
@@ -75,9 +88,11 @@ public static class PipelineHost
         if (arguments.DryRun)
             return 0;
 
+        paths.CheckWritable();
         record.Start(ExperimentLoader.Resolve(experiment));
-        executor = new Executor(context, tasks, plan, record);
-        var succeeded = false;
+        using var stop = new StopSignals();
+        executor = new Executor(context, tasks, plan, record, stop.Token);
+        var (succeeded, interrupted) = (false, (RunInterruptedException?)null);
         try
         {
             var settings = new ExecutionSettings().SetTarget(target);
@@ -87,16 +102,41 @@ public static class PipelineHost
                 .GetAwaiter().GetResult();
             succeeded = true;
         }
-        catch (Exception e)
+        catch (Exception e) when (Innermost(e) is RunInterruptedException stopped)
         {
-            AnsiConsole.MarkupLineInterpolated($"[red]error:[/] {(e is StepFailedException ? e.Message : e.ToString())}");
+            interrupted = stopped;
+        }
+        catch (Exception e) when (Innermost(e) is var cause && (cause is StepFailedException || HostFailure.Explain(cause) is not null))
+        {
+            Error(HostFailure.Explain(cause) ?? cause.Message);
         }
         finally
         {
             new CakeSpectreReportPrinter(AnsiConsole.Console).Write(executor.Report(order));
             record.Finish(experiment.Name, target, succeeded, clock.Elapsed.TotalSeconds);
         }
-        AnsiConsole.MarkupLineInterpolated($"{(succeeded ? "done" : "[red]failed[/]")} in {clock.Elapsed.TotalSeconds:F2} s: {executor.Counts}");
+        if (interrupted is not null)
+        {
+            Say("[yellow]interrupted[/] " + Markup.Escape($"by {stop.Signal} in {clock.Elapsed.TotalSeconds:F2} s: " +
+                $"{executor.Counts}; {interrupted.Message}, its partial folder is kept. Resume with the same command: " +
+                $"dotnet run --project build -- {string.Join(' ', args)}"));
+            return stop.Signal == "SIGTERM" ? 143 : 130;
+        }
+        Say($"{(succeeded ? "done" : "[red]failed[/]")} in {clock.Elapsed.TotalSeconds:F2} s: {Markup.Escape(executor.Counts)}");
         return succeeded ? 0 : 1;
     }
+
+    static void Error(string message) => Say("[red]error:[/] " + Markup.Escape(message));
+
+    /// <summary>One line: coloured on a terminal; into a file or pipe whole, unwrapped, so paths and commands stay intact.</summary>
+    static void Say(string markup)
+    {
+        if (Console.IsOutputRedirected)
+            Console.WriteLine(markup.RemoveMarkup());
+        else
+            AnsiConsole.MarkupLine(markup);
+    }
+
+    /// <summary>Cake wraps a task's exception; the innermost one says what happened.</summary>
+    static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 }

@@ -11,7 +11,7 @@ internal static class PlanPrinter
         foreach (var e in plan)
         {
             var status = e.Status == PlanEntry.Run ? "[yellow]run[/]" : "[green]cached[/]";
-            table.AddRow(Markup.Escape(e.Task), Markup.Escape(e.Instance), e.Key[..8], status, Markup.Escape(e.Reason));
+            table.AddRow(Markup.Escape(e.Task), Markup.Escape(e.Instance), e.Key.Length == 0 ? "pending" : e.Key[..8], status, Markup.Escape(e.Reason));
         }
         AnsiConsole.Write(table);
     }

@@ -2,40 +2,62 @@ using ContrastivePipeline.Artifacts;
 
 namespace ContrastivePipeline.Build.Internal;
 
-/// <summary>Decides for every step instance whether it runs or is reused, and why, before anything runs.</summary>
+/// <summary>
+/// Decides for every step instance whether it runs or is reused, and why, before anything runs. An instance whose
+/// inputs still have to run is pending: its key, which hashes their contents, is known only once they are done.
+/// </summary>
 internal static class Planner
 {
-    public static List<(StepInstance Instance, PlanEntry Entry)> Plan(BuildContext context,
-        IReadOnlyList<(string Name, PipelineTask Task)> tasks, ISet<string> forced, RunRecord record)
+    public static List<PlannedStep> Plan(BuildContext context, IReadOnlyList<(string Name, PipelineTask Task)> tasks,
+        ISet<string> forced, RunRecord record)
     {
-        var plan = new List<(StepInstance, PlanEntry)>();
+        var plan = new List<PlannedStep>();
         foreach (var (name, task) in tasks)
         {
             context.CurrentTask = name;
             foreach (var instance in task.Plan(context).ToList())
-                plan.Add((instance, Decide(context, instance, forced.Contains(name), record.LastParts(instance.Id))));
+                plan.Add(Decide(context, instance, forced.Contains(name), record.LastParts(instance.Id)));
         }
         return plan;
     }
 
-    static PlanEntry Decide(BuildContext context, StepInstance instance, bool forced, KeyParts? last)
+    static PlannedStep Decide(BuildContext context, StepInstance instance, bool forced, KeyParts? last)
     {
-        PlanEntry Entry(string status, string reason) => new(instance.Task, instance.Instance, instance.Key, status, reason);
-        var manifest = context.Store.TryGet(instance.Step, instance.Key);
+        var parts = instance.Parts;
+        PlannedStep Entry(string status, string reason, bool replace = false) =>
+            new(instance, new(instance.Task, instance.Instance, parts?.Key ?? "", status, reason), replace);
         if (forced)
-            return Entry(PlanEntry.Run, $"forced (--force={context.Args.Force})");
+            return Entry(PlanEntry.Run, $"forced (--force={context.Args.Force})", replace: true);
+        if (parts is null)
+            return Entry(PlanEntry.Run, Pending(instance, last));
+        var manifest = context.Store.TryGet(instance.Step, parts.Key);
         if (manifest is not null)
         {
             var changed = context.Args.Verify ? context.Store.Verify(manifest) : [];
-            return changed.Count == 0
-                ? Entry(PlanEntry.Cached, $"artifact {Hash.Short(instance.Key)} is complete")
-                : Entry(PlanEntry.Run, $"--verify: output files changed: {string.Join(", ", changed)}");
+            if (changed.Count > 0)
+                return Entry(PlanEntry.Run, $"--verify: output files changed: {string.Join(", ", changed)}", replace: true);
+            instance.Manifest = manifest;
+            return Entry(PlanEntry.Cached, $"artifact {Hash.Short(parts.Key)} is complete");
         }
         if (last is null)
-            return Entry(PlanEntry.Run, "new: no earlier run of this instance in this experiment");
-        var changes = instance.Parts.Changes(last).ToList();
+            return Entry(PlanEntry.Run, NewInstance);
+        var changes = parts.Changes(last).ToList();
         return Entry(PlanEntry.Run, changes.Count > 0
             ? "changed: " + string.Join("; ", changes)
             : "artifact missing from the store (deleted, or its run never completed)");
+    }
+
+    const string NewInstance = "new: no earlier run of this instance in this experiment";
+
+    /// <summary>Why a pending instance is planned: what changed that is known now, or which inputs it waits for.</summary>
+    static string Pending(StepInstance instance, KeyParts? last)
+    {
+        if (last is null)
+            return NewInstance;
+        var changes = instance.KnownParts.Changes(last with { Inputs = "" }).ToList();
+        if (changes.Count > 0)
+            return "changed: " + string.Join("; ", changes);
+        var waits = instance.Inputs.Values.OfType<ArtifactInput>().Where(i => i.Content is null).Select(i => i.Source.Id).Distinct();
+        return $"after {string.Join(", ", waits)}: reused if they come out byte-identical";
     }
 }

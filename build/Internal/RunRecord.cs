@@ -25,18 +25,43 @@ internal sealed class RunRecord
     public void Start(string resolvedConfig)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "config.resolved.yaml"), resolvedConfig);
+        Publish(Path.Combine(folder, "config.resolved.yaml"), tmp => File.WriteAllText(tmp, resolvedConfig));
     }
 
     public void Done(StepInstance instance, string status, double seconds)
     {
-        instances[instance.Id] = instance.Parts;
+        instances[instance.Id] = instance.Parts!;
         Json.Write(Path.Combine(folder, InstancesFile), instances);
-        var link = Path.Combine(folder, $"{instance.Task}-{instance.Instance}");
-        if (Directory.Exists(link) || File.Exists(link))
-            File.Delete(link);
-        Directory.CreateSymbolicLink(link, Path.GetRelativePath(folder, instance.Folder));
+        Link(Path.Combine(folder, $"{instance.Task}-{instance.Instance}"), Path.GetRelativePath(folder, instance.Folder));
         summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Seconds = seconds, instance.Folder });
+    }
+
+    /// <summary>Writes a file of the run folder through a temporary name, so a concurrent run of the same experiment never sees half of it.</summary>
+    public static void Publish(string path, Action<string> write)
+    {
+        var tmp = $"{path}.{Environment.ProcessId}.tmp";
+        write(tmp);
+        File.Move(tmp, path, overwrite: true);
+    }
+
+    /// <summary>Points a link at an artifact; a concurrent run of the same experiment may replace it at the same time.</summary>
+    static void Link(string link, string target)
+    {
+        for (var attempt = 0; ; attempt++)
+        {
+            if (new FileInfo(link).LinkTarget == target)
+                return;
+            try
+            {
+                if (Path.Exists(link) || new FileInfo(link).LinkTarget is not null)
+                    File.Delete(link);
+                Directory.CreateSymbolicLink(link, target);
+                return;
+            }
+            catch (IOException) when (attempt < 3)
+            {
+            }
+        }
     }
 
     public void Finish(string experiment, string target, bool succeeded, double seconds) =>

@@ -2,21 +2,36 @@ using ContrastivePipeline.Artifacts;
 
 namespace ContrastivePipeline.Build.Internal;
 
-/// <summary>One run of a step program (e.g. TrainFinal for one arm and seed), with the key it will be stored under.</summary>
-public sealed record StepInstance(
-    string Task,
-    string Step,
-    string Instance,
-    object Settings,
-    int Seed,
-    IReadOnlyDictionary<string, StepInput> Inputs,
-    KeyParts Parts,
-    string Folder)
+/// <summary>
+/// One run of a step program (e.g. TrainFinal for one arm and seed). Its key hashes the contents of its inputs, so it
+/// is known only once every input is complete: before that (an input still has to run) the instance is pending.
+/// </summary>
+public sealed class StepInstance(string task, string step, string instance, object settings, int seed,
+    IReadOnlyDictionary<string, StepInput> inputs, string code, string config, string toolchain, ArtifactStore store)
 {
-    public string Key => Parts.Key;
+    public string Task { get; } = task;
+    public string Step { get; } = step;
+    public string Instance { get; } = instance;
+    public object Settings { get; } = settings;
+    public int Seed { get; } = seed;
+    public IReadOnlyDictionary<string, StepInput> Inputs { get; } = inputs;
+
+    /// <summary>The key parts, or null while an input's content is unknown.</summary>
+    public KeyParts? Parts => Inputs.Values.Any(i => i.Content is null) ? null : new KeyParts(Step, code, config,
+        Hash.OfParts([.. Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Content}")]), toolchain);
+
+    /// <summary>The parts known before the inputs are: an unchanged pending instance reruns only if an input's bytes change.</summary>
+    public KeyParts KnownParts => new(Step, code, config, "", toolchain);
+
+    public string Key => Parts?.Key ?? throw new InvalidOperationException($"{Id} is pending: an input has not run yet");
+
+    public string Folder => store.Folder(Step, Key);
+
+    /// <summary>The manifest once the artifact is complete (found in the store, or committed by this run).</summary>
+    public Manifest? Manifest { get; set; }
 
     public string Id => $"{Task}/{Instance}";
 
-    /// <summary>This instance's artifact as an input of a later step.</summary>
-    public StepInput AsInput() => new(Folder, Key);
+    /// <summary>This instance's artifact (or one folder of it) as an input of a later step.</summary>
+    public StepInput AsInput(string under = "") => new ArtifactInput(this, under);
 }

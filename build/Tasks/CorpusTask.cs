@@ -15,7 +15,7 @@ public sealed class CorpusTask : PipelineTask
             inputs["source"] = context.Folder(corpus.Source);
         if (corpus.Perplexity is { } perplexity)
             inputs["perplexity"] = context.Folder(perplexity);
-        yield return context.Step("Corpus", "corpus", new CorpusSettings(corpus, context.Experiment.Seed),
+        yield return context.Step("Corpus", "corpus", new CorpusSettings(corpus, context.Experiment.Seed, context.Experiment.Model.Context),
             context.Experiment.Seed, ["Corpus"], inputs);
     }
 }

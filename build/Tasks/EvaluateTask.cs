@@ -40,7 +40,7 @@ public sealed class EvaluateTask : PipelineTask
         foreach (var file in Directory.EnumerateFiles(report).Where(f => f.EndsWith(".md") || f.EndsWith(".json") || f.EndsWith(".png")))
         {
             if (Path.GetFileName(file) != ArtifactStore.ManifestFile)
-                File.Copy(file, Path.Combine(run, Path.GetFileName(file)), overwrite: true);
+                RunRecord.Publish(Path.Combine(run, Path.GetFileName(file)), tmp => File.Copy(file, tmp, overwrite: true));
         }
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(report, "summary.txt")));
@@ -83,8 +83,7 @@ public sealed class EvaluateTask : PipelineTask
             inputs["tasks"] = context.Folder(tasks);
         if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
         {
-            var corpus = context.Planned("Corpus").Single();
-            inputs["probes"] = new(Path.Combine(corpus.Folder, "probes"), Hash.OfParts(corpus.Key, "probes"));
+            inputs["probes"] = context.Planned("Corpus").Single().AsInput("probes");
         }
         var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
         return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, Code, inputs);

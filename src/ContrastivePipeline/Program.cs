@@ -12,6 +12,8 @@ using ContrastivePipeline.Training;
 IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new GenerateStep(), new MixStep(), new EvaluateStep(), new ExportStep(), new ReportStep()];
 var steps = all.ToDictionary(s => s.Name);
 
+if (args is ["input-check-benchmark", .. var files])
+    return InputCheckBenchmark.Command(files);
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
     return TokenizerBenchmark.Command(benchmarkArgs);
 // The benchmarks' tensors stay rooted until they end, as a step's do (StepRunner).
@@ -25,18 +27,30 @@ if (args is ["generate-benchmark", .. var generateArgs])
     using var tensors = TorchSharp.torch.NewDisposeScope();
     return GenerationBenchmark.Command(generateArgs);
 }
-if (args is not ["step", var specPath])
+if (args is not ["step", var specPath, ..] || args.Length > 3 || (args.Length == 3 && args[2] != StepSpec.WatchHost))
 {
-    Console.Error.WriteLine("usage: ContrastivePipeline step <spec.json>");
+    Console.Error.WriteLine($"usage: ContrastivePipeline step <spec.json> [{StepSpec.WatchHost}]");
     Console.Error.WriteLine($"steps: {string.Join(", ", steps.Keys)}");
     return 2;
 }
+StepSpec spec;
 try
 {
-    return StepRunner.Run(steps, Json.Read<StepSpec>(specPath));
+    spec = Json.Read<StepSpec>(specPath);
 }
-catch (StepException e)
+catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
 {
-    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine($"error: cannot read the step spec {specPath}: {e.Message}. The build host writes it; run the host again.");
+    return 2;
+}
+if (args.Length == 3)
+    HostWatch.Start($"{spec.Step}/{spec.Instance}");
+try
+{
+    return StepRunner.Run(steps, spec);
+}
+catch (Exception e) when (StepFailure.Explain(e, spec) is { } message)
+{
+    Console.Error.WriteLine($"error: {spec.Step}/{spec.Instance}: {message}");
     return 1;
 }

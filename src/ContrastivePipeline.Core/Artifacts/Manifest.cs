@@ -16,4 +16,12 @@ public sealed record Manifest
     public DateTimeOffset Ended { get; init; }
     public double DurationSeconds { get; init; }
     public string Host { get; init; } = Environment.MachineName;
+
+    /// <summary>
+    /// The hash of the output hashes (all, or those under one folder): what a downstream key hashes, so an artifact
+    /// rebuilt with other bytes reruns what reads it and one rebuilt with the same bytes does not.
+    /// </summary>
+    public string Content(string under = "") =>
+        Hash.OfParts([.. Outputs.Where(o => under.Length == 0 || o.Key.StartsWith(under + "/", StringComparison.Ordinal))
+            .Select(o => $"{o.Key}={o.Value}")]);
 }

@@ -9,6 +9,9 @@ namespace ContrastivePipeline.Steps;
 /// </summary>
 public sealed record StepSpec
 {
+    /// <summary>The step CLI's switch that makes a step stop when the host that started it dies (see HostWatch).</summary>
+    public const string WatchHost = "--watch-stdin";
+
     public required string Step { get; init; }
     public required string Instance { get; init; }
     public required KeyParts Parts { get; init; }
@@ -16,13 +19,18 @@ public sealed record StepSpec
     public required JsonElement Settings { get; init; }
     /// <summary>Input name to the folder of a complete artifact.</summary>
     public required Dictionary<string, string> Inputs { get; init; }
+    /// <summary>Input name to the content hash its key part was made from.</summary>
     public required Dictionary<string, string> InputKeys { get; init; }
+    /// <summary>The inputs that are store artifacts: the step checks their files against their manifests before use.</summary>
+    public Dictionary<string, InputArtifact> Artifacts { get; init; } = [];
     public required string Store { get; init; }
     public required Toolchain Toolchain { get; init; }
     public int Seed { get; init; }
     public int Threads { get; init; } = 1;
     /// <summary>Replace an existing artifact of this key instead of reusing it (--force).</summary>
     public bool Force { get; init; }
+    /// <summary>How long to wait for another run's lock on this key; null waits as long as it runs.</summary>
+    public double? LockTimeoutSeconds { get; init; }
 
     public string Key => Parts.Key;
 }

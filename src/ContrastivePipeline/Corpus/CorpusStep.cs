@@ -44,6 +44,7 @@ internal sealed class CorpusStep : IStep
         }
         var prompts = seedPool.SelectMany(d => SeedExpansion.Expand(d, config.SeedMinWords, config.SeedMaxWords)).ToList();
         counts.Prompts = prompts.Count;
+        Enough(settings, train, seedPool, prompts, perplexity);
 
         Documents.Write(context.Output(Train), train);
         Documents.Write(context.Output(SeedPool), seedPool);
@@ -52,5 +53,24 @@ internal sealed class CorpusStep : IStep
         Json.Write(context.Output("counts.json"), counts);
         context.Log($"{train.Count} training documents, {seedPool.Count} seed documents -> {prompts.Count} prompts, " +
             $"{perplexity.Count} perplexity documents");
+    }
+
+    /// <summary>Refuses a corpus too small for the steps after it, here rather than after GOOD has trained.</summary>
+    static void Enough(CorpusSettings settings, List<string> train, List<string> seedPool, List<string> prompts, List<string> perplexity)
+    {
+        var config = settings.Corpus;
+        var words = train.Sum(Documents.Words);
+        var source = config.IsBuiltin ? $"{config.Source} ({config.Words:N0} words)" : config.Source;
+        if (words <= settings.Context)
+            throw new StepException($"corpus {source}: its training text has {words:N0} words, fewer than one training block of " +
+                $"model.context = {settings.Context} tokens needs; give at least {settings.Context + 1:N0} words of training text " +
+                "(more documents, or a smaller model.context)");
+        if (prompts.Count == 0)
+            throw new StepException($"corpus {source}: the seed split ({seedPool.Count} documents, corpus.seed_fraction = " +
+                $"{config.SeedFraction}) gives no seed prompt for generation; give more documents or raise corpus.seed_fraction " +
+                $"(a prompt is a document of at least corpus.seed_min_words = {config.SeedMinWords} words, or a chunk of one)");
+        if (perplexity.Count == 0)
+            throw new StepException($"corpus {source}: no document is held out for perplexity; give more documents, raise " +
+                "corpus.heldout_fraction, or name a folder in corpus.perplexity");
     }
 }

@@ -13,6 +13,11 @@ internal sealed class ExportStep : IStep
 {
     public string Name => "Export";
 
+    /// <summary>Of the run, only the exported checkpoint is checked against its manifest (all of them when none is named).</summary>
+    public bool Reads(StepContext context, string input, string file) =>
+        input != "run" || context.Settings<ExportSettings>().Step is not { } step ? Path.GetFileName(file) != Checkpoints.OptimizerFile
+            : Checkpoints.Reads(file, step);
+
     public void Run(StepContext context)
     {
         var settings = context.Settings<ExportSettings>();

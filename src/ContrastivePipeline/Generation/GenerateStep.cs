@@ -20,6 +20,16 @@ internal sealed class GenerateStep : IStep
 
     public bool Resumable => true;
 
+    /// <summary>Of GOOD's and BAD's runs, only the checkpoints it loads are checked against their manifests.</summary>
+    public bool Reads(StepContext context, string input, string file)
+    {
+        if (input is not ("good" or "bad"))
+            return true;
+        var settings = context.Settings<GenerateSettings>();
+        var step = input == "good" || settings.BadKind == BadKind.Dropout ? settings.GoodStep : settings.BadStep;
+        return Checkpoints.Reads(file, step);
+    }
+
     public void Run(StepContext context)
     {
         var settings = context.Settings<GenerateSettings>();
@@ -44,7 +54,7 @@ internal sealed class GenerateStep : IStep
         var counts = shards.Run(loop, i => prompts.Prompt(i), encoder, context.Log);
         var stats = CorpusWriter.Write(context.Output(CorpusFile), shards.TextFiles, settings.Strategy, counts);
         Json.Write(context.Output(StatsFile), stats);
-        context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens, distinct-4 {stats.Distinct4:F3}" +
+        context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens in {stats.GenerationSeconds:F1} s, distinct-4 {stats.Distinct4:F3}" +
             (stats.OutsideHeadShare is { } share ? $", outside the head {share:P4}" : ""));
     }
 

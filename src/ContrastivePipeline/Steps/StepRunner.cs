@@ -5,8 +5,9 @@ using TorchSharp;
 namespace ContrastivePipeline.Steps;
 
 /// <summary>
-/// Runs one step instance from its spec: takes the key's lock, reuses a complete artifact if one appeared meanwhile,
-/// otherwise runs the step into the partial folder and commits it (hashes, manifest last, rename).
+/// Runs one step instance from its spec: takes the key's lock, and under it reuses a complete artifact (another run may
+/// have made it meanwhile; only --force replaces one), otherwise checks the input files against their manifests, runs
+/// the step into the partial folder and commits it (hashes, manifest last, rename).
 /// </summary>
 internal static class StepRunner
 {
@@ -18,7 +19,8 @@ internal static class StepRunner
             return 2;
         }
         var store = new ArtifactStore(spec.Store);
-        using var keyLock = KeyLock.Acquire(store.LockFile(spec.Step, spec.Key), Console.WriteLine);
+        var timeout = spec.LockTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
+        using var keyLock = KeyLock.Acquire(store.LockFile(spec.Step, spec.Key), Console.WriteLine, timeout);
         if (!spec.Force && store.TryGet(spec.Step, spec.Key) is not null)
         {
             Console.WriteLine($"[{spec.Step}/{spec.Instance}] reused {spec.Key} (produced by another run meanwhile)");
@@ -28,14 +30,20 @@ internal static class StepRunner
         if (Directory.Exists(partial) && !step.Resumable)
             Directory.Delete(partial, recursive: true);
         Directory.CreateDirectory(partial);
+        var context = new StepContext(spec, partial);
+
+        var clock = Stopwatch.StartNew();
+        var (files, bytes) = InputCheck.Run(context, step);
+        if (files > 0)
+            context.Log($"checked {files} input files ({bytes / 1e6:F1} MB) against their manifests in {clock.Elapsed.TotalMilliseconds:F0} ms");
 
         var started = DateTimeOffset.UtcNow;
-        var clock = Stopwatch.StartNew();
+        clock.Restart();
         // Every tensor the step makes stays rooted in this scope until the step ends. TorchSharp frees a tensor in its
         // finalizer, so an intermediate of f(g(x)) that only a native call still uses could otherwise be freed by a
         // collection on another thread (see Model/Scalars.cs for the Scalar half of this). Loops keep their own scopes.
         using (torch.NewDisposeScope())
-            step.Run(new StepContext(spec, partial));
+            step.Run(context);
         store.Commit(new Manifest
         {
             Step = spec.Step,

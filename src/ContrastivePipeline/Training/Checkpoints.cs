@@ -19,6 +19,11 @@ internal static partial class Checkpoints
 
     public static string Folder(string runFolder, long step) => Path.Combine(runFolder, "checkpoints", $"step_{step:D6}");
 
+    /// <summary>Whether a step that loads the model of checkpoint <paramref name="step"/> reads <paramref name="file"/> of the run.</summary>
+    public static bool Reads(string file, long step) =>
+        !file.StartsWith("checkpoints/", StringComparison.Ordinal) ||
+        (file.StartsWith($"checkpoints/step_{step:D6}/", StringComparison.Ordinal) && Path.GetFileName(file) != OptimizerFile);
+
     /// <summary>Complete checkpoints, oldest first.</summary>
     public static IReadOnlyList<(long Step, string Folder)> List(string runFolder)
     {
@@ -46,7 +51,7 @@ internal static partial class Checkpoints
     }
 
     /// <summary>Loads weights, optimiser state and the RNG of a complete checkpoint into a freshly built run.</summary>
-    public static CheckpointState Restore(string folder, Llama model, AdamW optimizer)
+    public static CheckpointState Restore(string folder, Llama model, AdamW optimizer) => Reading(folder, () =>
     {
         var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
         model.load(Path.Combine(folder, ModelFile));
@@ -55,16 +60,31 @@ internal static partial class Checkpoints
         using var rng = tensor(Convert.FromBase64String(state.RngState));
         set_rng_state(rng);
         return state;
-    }
+    });
 
     /// <summary>A checkpoint's model for inference (GOOD or BAD), on the CPU; the shape comes from its <c>state.json</c>.</summary>
-    public static Llama LoadModel(string folder, double attentionDropout = 0.0)
+    public static Llama LoadModel(string folder, double attentionDropout = 0.0) => Reading(folder, () =>
     {
         var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
         var model = new Llama(state.Shape, attentionDropout);
         model.load(Path.Combine(folder, ModelFile));
         model.eval();
         return model;
+    });
+
+    /// <summary>A checkpoint that cannot be read (truncated, overwritten) is named, with what to do, instead of a trace.</summary>
+    static T Reading<T>(string folder, Func<T> read)
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is not Steps.StepException)
+        {
+            throw new Steps.StepException($"checkpoint {folder} cannot be read ({e.Message}); it is damaged. " +
+                "If it is in a .partial folder, delete that checkpoint folder and rerun to resume from the one before; " +
+                "if it is in the store, rerun with --verify to recompute its run.");
+        }
     }
 
     public static string CaptureRng()
