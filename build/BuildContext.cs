@@ -40,7 +40,7 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
         IReadOnlyDictionary<string, StepInput> inputs)
     {
         var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, CodeHash.Of(Paths.StepSources, code),
-            Hash.OfText(System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical)), Toolchain.Hash, Store);
+            System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store);
         planned[CurrentTask].Add(stepInstance);
         return stepInstance;
     }

@@ -16,12 +16,12 @@ internal static class Planner
         {
             context.CurrentTask = name;
             foreach (var instance in task.Plan(context).ToList())
-                plan.Add(Decide(context, instance, forced.Contains(name), record.LastParts(instance.Id)));
+                plan.Add(Decide(context, instance, forced.Contains(name), record.LastParts(instance.Id), record.LastSettings(instance.Id)));
         }
         return plan;
     }
 
-    static PlannedStep Decide(BuildContext context, StepInstance instance, bool forced, KeyParts? last)
+    static PlannedStep Decide(BuildContext context, StepInstance instance, bool forced, KeyParts? last, string? lastSettings)
     {
         var parts = instance.Parts;
         PlannedStep Entry(string status, string reason, bool replace = false) =>
@@ -29,7 +29,7 @@ internal static class Planner
         if (forced)
             return Entry(PlanEntry.Run, $"forced (--force={context.Args.Force})", replace: true);
         if (parts is null)
-            return Entry(PlanEntry.Run, Pending(instance, last));
+            return Entry(PlanEntry.Run, Pending(instance, last, lastSettings));
         var manifest = context.Store.TryGet(instance.Step, parts.Key);
         if (manifest is not null)
         {
@@ -41,7 +41,7 @@ internal static class Planner
         }
         if (last is null)
             return Entry(PlanEntry.Run, NewInstance);
-        var changes = parts.Changes(last).ToList();
+        var changes = Explain(parts.Changes(last), instance, lastSettings);
         return Entry(PlanEntry.Run, changes.Count > 0
             ? "changed: " + string.Join("; ", changes)
             : "artifact missing from the store (deleted, or its run never completed)");
@@ -50,14 +50,19 @@ internal static class Planner
     const string NewInstance = "new: no earlier run of this instance in this experiment";
 
     /// <summary>Why a pending instance is planned: what changed that is known now, or which inputs it waits for.</summary>
-    static string Pending(StepInstance instance, KeyParts? last)
+    static string Pending(StepInstance instance, KeyParts? last, string? lastSettings)
     {
         if (last is null)
             return NewInstance;
-        var changes = instance.KnownParts.Changes(last with { Inputs = "" }).ToList();
+        var changes = Explain(instance.KnownParts.Changes(last with { Inputs = "" }), instance, lastSettings);
         if (changes.Count > 0)
             return "changed: " + string.Join("; ", changes);
         var waits = instance.Inputs.Values.OfType<ArtifactInput>().Where(i => i.Content is null).Select(i => i.Source.Id).Distinct();
         return $"after {string.Join(", ", waits)}: reused if they come out byte-identical";
     }
+
+    /// <summary>A changed config part as the values that changed ("config train.steps 40 -> 50"), when the last run's are known.</summary>
+    static List<string> Explain(IEnumerable<string> changes, StepInstance instance, string? lastSettings) =>
+        [.. changes.Select(c => c.StartsWith("config ", StringComparison.Ordinal) && lastSettings is not null
+            ? "config " + SettingsDiff.Describe(lastSettings, instance.SettingsJson) : c)];
 }

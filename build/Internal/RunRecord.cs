@@ -4,13 +4,14 @@ namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>
 /// <c>artifacts/runs/&lt;experiment&gt;/</c>: the resolved config, a link per instance to its artifact, the key parts
-/// of each instance's last run (so the next plan can say what changed), and the run summary.
+/// and settings of each instance's last run (so the next plan can say what changed), and the run summary.
 /// </summary>
 internal sealed class RunRecord
 {
-    const string InstancesFile = "instances.json";
+    const string InstancesFile = "instances.json", SettingsFile = "settings.json";
     readonly string folder;
     readonly Dictionary<string, KeyParts> instances;
+    readonly Dictionary<string, string> settings;
     readonly List<object> summary = [];
 
     public RunRecord(string folder)
@@ -18,9 +19,14 @@ internal sealed class RunRecord
         this.folder = folder;
         var path = Path.Combine(folder, InstancesFile);
         instances = File.Exists(path) ? Json.Read<Dictionary<string, KeyParts>>(path) : [];
+        var settingsPath = Path.Combine(folder, SettingsFile);
+        settings = File.Exists(settingsPath) ? Json.Read<Dictionary<string, string>>(settingsPath) : [];
     }
 
     public KeyParts? LastParts(string id) => instances.GetValueOrDefault(id);
+
+    /// <summary>The canonical settings JSON of the instance's last run, if recorded.</summary>
+    public string? LastSettings(string id) => settings.GetValueOrDefault(id);
 
     public void Start(string resolvedConfig)
     {
@@ -32,6 +38,8 @@ internal sealed class RunRecord
     {
         instances[instance.Id] = instance.Parts!;
         Json.Write(Path.Combine(folder, InstancesFile), instances);
+        settings[instance.Id] = instance.SettingsJson;
+        Json.Write(Path.Combine(folder, SettingsFile), settings);
         Link(Path.Combine(folder, $"{instance.Task}-{instance.Instance}"), Path.GetRelativePath(folder, instance.Folder));
         summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Seconds = seconds, instance.Folder });
     }

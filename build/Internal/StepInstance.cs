@@ -7,7 +7,7 @@ namespace ContrastivePipeline.Build.Internal;
 /// is known only once every input is complete: before that (an input still has to run) the instance is pending.
 /// </summary>
 public sealed class StepInstance(string task, string step, string instance, object settings, int seed,
-    IReadOnlyDictionary<string, StepInput> inputs, string code, string config, string toolchain, ArtifactStore store)
+    IReadOnlyDictionary<string, StepInput> inputs, string code, string settingsJson, string toolchain, ArtifactStore store)
 {
     public string Task { get; } = task;
     public string Step { get; } = step;
@@ -16,12 +16,15 @@ public sealed class StepInstance(string task, string step, string instance, obje
     public int Seed { get; } = seed;
     public IReadOnlyDictionary<string, StepInput> Inputs { get; } = inputs;
 
+    /// <summary>The settings as canonical JSON: the config part of the key hashes it; the plan diffs it with the last run's.</summary>
+    public string SettingsJson { get; } = settingsJson;
+
     /// <summary>The key parts, or null while an input's content is unknown.</summary>
-    public KeyParts? Parts => Inputs.Values.Any(i => i.Content is null) ? null : new KeyParts(Step, code, config,
+    public KeyParts? Parts => Inputs.Values.Any(i => i.Content is null) ? null : new KeyParts(Step, code, Hash.OfText(SettingsJson),
         Hash.OfParts([.. Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Content}")]), toolchain);
 
     /// <summary>The parts known before the inputs are: an unchanged pending instance reruns only if an input's bytes change.</summary>
-    public KeyParts KnownParts => new(Step, code, config, "", toolchain);
+    public KeyParts KnownParts => new(Step, code, Hash.OfText(SettingsJson), "", toolchain);
 
     public string Key => Parts?.Key ?? throw new InvalidOperationException($"{Id} is pending: an input has not run yet");
 

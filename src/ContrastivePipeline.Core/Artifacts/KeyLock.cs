@@ -23,6 +23,10 @@ public sealed class KeyLock : IDisposable
     /// <param name="timeout">How long to wait at most; null waits as long as the holder runs.</param>
     public static KeyLock Acquire(string path, Action<string> log, TimeSpan? timeout = null, CancellationToken cancel = default)
     {
+        if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true" ||
+            (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled))
+            throw new InvalidOperationException("file locking is disabled (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or " +
+                "System.IO.DisableFileLocking), so two runs could write the same artifact at once: unset it");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var clock = Stopwatch.StartNew();
         var nextReport = TimeSpan.Zero;

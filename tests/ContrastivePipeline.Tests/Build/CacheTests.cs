@@ -63,18 +63,18 @@ public sealed class CacheTests : IDisposable
 
         var vocab = pipeline.Run(pipeline.Experiment("smoke", Changed("vocab_size: 512", "vocab_size: 600")), ["--dryrun", .. UpToTraining]);
         Assert.Equal(PlanEntry.Cached, vocab.Plan.Single(e => e.Task == "Corpus").Status);
-        Assert.StartsWith("changed: config", vocab.Plan.Single(e => e.Task == "Tokenize").Reason);
+        Assert.Equal("changed: config tokenizer.vocab_size 512 -> 600", vocab.Plan.Single(e => e.Task == "Tokenize").Reason);
         // TrainGood's key hashes the tokens' bytes, known only once Tokenize has run again.
         Assert.Equal("after Tokenize/tokenizer: reused if they come out byte-identical", vocab.Plan.Single(e => e.Task == "TrainGood").Reason);
 
         var steps = pipeline.Run(pipeline.Experiment("smoke", Changed("steps: 40", "steps: 50")), ["--dryrun", .. UpToTraining]);
         Assert.Equal(["cached", "cached", "run"], steps.Plan.Select(e => e.Status));
-        Assert.StartsWith("changed: config", steps.Plan.Single(e => e.Task == "TrainGood").Reason);
+        Assert.Equal("changed: config train.steps 40 -> 50", steps.Plan.Single(e => e.Task == "TrainGood").Reason);
 
         var split = pipeline.Run(pipeline.Experiment("smoke", Changed("words: 40000", "words: 30000")), UpToTraining);
         Assert.Equal(0, split.ExitCode);
         Assert.All(split.Plan, e => Assert.Equal(PlanEntry.Run, e.Status));
-        Assert.StartsWith("changed: config", split.Plan[0].Reason);
+        Assert.Equal("changed: config corpus.words 40000 -> 30000", split.Plan[0].Reason);
         Assert.DoesNotContain("code", split.Plan[0].Reason);
     }
 
