@@ -23,6 +23,8 @@ public sealed class ExperimentLoaderTests
         { "bad in a list", "bad:\n  - kind: early\n    step: 500\n  - kind: early\n    step: 7\n", ["bad.yaml:5", "bad[1].step", "must be a saved checkpoint"] },
         { "two bads one name", "bad:\n  - kind: dropout\n  - kind: dropout\n", ["bad.yaml:1", "two BAD models named 'dropout-0.5'", "name:"] },
         { "bad name", "bad:\n  name: CD Early\n", ["bad.yaml:2", "bad.name", "lower-case"] },
+        { "batch not whole device batches", "train:\n  batch_size: 24\nmix:\n  per_device_batch: 16\n", ["bad.yaml:4", "mix.per_device_batch", "divide train.batch_size (24)"] },
+        { "ratio floors to nothing", "mix:\n  ratios: [0.05]\n", ["bad.yaml:2", "mix.ratios", "int(16 x 0.05) = 0"] },
         { "missing perplexity folder", "corpus:\n  perplexity: data/nowhere\n", ["bad.yaml:2", "corpus.perplexity", "not found"] },
     };
 
