@@ -54,16 +54,16 @@ public sealed class TokenizeStepTests : IDisposable
 
         var encoder = BpeEncoder.Load(OutputFolder);
         var expected = train.SelectMany(encoder.EncodeDocument).Select(t => (long)t).ToList();
-        using var shard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
         var read = new List<long>();
-        var block = new long[Context];
         for (var i = 0; i < shard.Count; i++)
         {
-            shard.CopyBlock(i, block);
-            read.AddRange(block.Take(shard.RealLength(i)));
+            var document = new long[shard.Length(i)];
+            shard.Copy(i, 0, document);
+            read.AddRange(document);
         }
         Assert.Equal(expected, read);
-        Assert.Equal((Context, encoder.VocabSize, encoder.Hash[..32]), (shard.BlockLength, shard.VocabSize, shard.TokenizerHash));
+        Assert.Equal((encoder.VocabSize, encoder.Hash[..32]), (shard.VocabSize, shard.TokenizerHash));
 
         using var promptShard = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
         Assert.Equal(prompts.Select(encoder.EncodePrompt), Enumerable.Range(0, promptShard.Count).Select(promptShard.Prompt));
@@ -73,7 +73,7 @@ public sealed class TokenizeStepTests : IDisposable
         Assert.Equal(perplexity.Sum(d => encoder.EncodeDocument(d).Length), perplexityShard.Tokens);
 
         var counts = Json.Read<TokenizeCounts>(Path.Combine(OutputFolder, "tokenize.json"));
-        Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, counts.Train.Blocks, counts.Prompts.Documents));
+        Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, (int)counts.Train.Documents, counts.Prompts.Documents));
         foreach (var file in new[] { BpeFiles.Tokenizer, BpeFiles.Vocab, BpeFiles.Merges })
             Assert.True(File.Exists(Path.Combine(OutputFolder, file)), file);
     }
