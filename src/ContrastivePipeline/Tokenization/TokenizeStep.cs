@@ -5,7 +5,7 @@ using ContrastivePipeline.Steps;
 namespace ContrastivePipeline.Tokenization;
 
 /// <summary>
-/// Tokenize: trains byte-level BPE on the training text only, writes it in the Hugging Face formats, and encodes the
+/// Tokenize: trains BPE (byte-level, or the paper's SentencePiece kind) on the training text only, writes it in the Hugging Face formats, and encodes the
 /// three document sets into shards: training documents, seed prompts, perplexity blocks (PAPER.md 3.2).
 /// </summary>
 internal sealed class TokenizeStep : IStep
@@ -25,14 +25,15 @@ internal sealed class TokenizeStep : IStep
         var perplexity = Read(corpus, CorpusStep.Perplexity, mustHaveDocuments: false);
 
         var clock = Stopwatch.StartNew();
-        var vocabulary = BpeTrainer.Train(train, settings.Tokenizer.VocabSize, context.Threads);
+        var kind = BpeKind.For(settings.Tokenizer.Kind);
+        var vocabulary = BpeTrainer.Train(train, settings.Tokenizer.VocabSize, context.Threads, kind);
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        context.Log($"trained BPE on {train.Count:N0} documents in {trainSeconds:F1} s: {vocabulary.Tokens.Count:N0} tokens, " +
+        context.Log($"trained {settings.Tokenizer.Kind} BPE on {train.Count:N0} documents in {trainSeconds:F1} s: {vocabulary.Tokens.Count:N0} tokens, " +
             $"{vocabulary.Merges.Count:N0} merges");
         if (vocabulary.Tokens.Count < settings.Tokenizer.VocabSize)
             context.Log($"note: the training text supports only {vocabulary.Tokens.Count:N0} of {settings.Tokenizer.VocabSize:N0} tokens " +
                 $"(no pair left that occurs {BpeTrainer.MinCount} times)");
-        BpeFiles.Write(context.OutputFolder, vocabulary);
+        BpeFiles.Write(context.OutputFolder, vocabulary, kind);
         var encoder = BpeEncoder.Load(context.OutputFolder);
 
         var counts = new TokenizeCounts(settings.Tokenizer.VocabSize, encoder.VocabSize, vocabulary.Merges.Count, trainSeconds,

@@ -11,7 +11,7 @@ public sealed class ExperimentLoaderTests
         { "syntax", "corpus:\n  words: 5000\n  - item\n", ["bad.yaml:3", "not valid YAML"] },
         { "root list", "- corpus\n- tokenizer\n", ["bad.yaml:1", "must be a mapping"] },
         { "unknown top key", "corpuss:\n  words: 5000\n", ["bad.yaml:1", "corpuss", "unknown key", "allowed at the top level", "corpus"] },
-        { "unknown nested key", "tokenizer:\n  vocab_sise: 512\n", ["bad.yaml:2", "tokenizer.vocab_sise", "allowed in 'tokenizer': vocab_size"] },
+        { "unknown nested key", "tokenizer:\n  vocab_sise: 512\n", ["bad.yaml:2", "tokenizer.vocab_sise", "allowed in 'tokenizer': kind, vocab_size"] },
         { "wrong type", "corpus:\n  words: many\n", ["bad.yaml:2", "corpus.words", "expects a whole number, got 'many'"] },
         { "out of range", "tokenizer:\n  vocab_size: 10\n", ["bad.yaml:2", "tokenizer.vocab_size", "must be between 300"] },
         { "fraction too big", "corpus:\n  heldout_fraction: 0.9\n", ["bad.yaml:2", "corpus.heldout_fraction", "(0, 0.5)"] },

@@ -25,11 +25,11 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Model_is_the_12_by_768_Llama_with_a_32000_token_vocabulary()
+    public void Model_is_the_12_by_768_Llama_with_a_32000_token_SentencePiece_vocabulary()
     {
         var e = Resolved();
         Assert.Equal((12, 768, 12, 3072, 1024), (e.Model.Layers, e.Model.Hidden, e.Model.Heads, e.Model.Intermediate, e.Model.Context));
-        Assert.Equal(32_000, e.Tokenizer.VocabSize);
+        Assert.Equal((TokenizerKind.SentencepieceBpe, 32_000), (e.Tokenizer.Kind, e.Tokenizer.VocabSize));
     }
 
     [Fact]
