@@ -61,8 +61,7 @@ public sealed class EvaluateTask : PipelineTask
                     inputs[suite] = folder;
             }
         }
-        var arms = Arm.All(context).Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio,
-            (double)new TrainSettings(e.Model, e.Train, 0, a.Ratio).SyntheticRows / e.Train.BatchSize)).ToList();
+        var arms = Arm.All(context).Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio, e.Mix.PerDeviceBatch)).ToList();
         return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed,
             ["Report", "Evaluation"], inputs);
     }

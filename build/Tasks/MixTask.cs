@@ -6,7 +6,7 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskName("Mix")]
 [IsDependentOn(typeof(GenerateAncestralTask))]
 [IsDependentOn(typeof(GenerateContrastiveTask))]
-[TaskDescription("Packs each synthetic corpus (its seeded 95% training part) into blocks; TrainFinal mixes them per batch")]
+[TaskDescription("Encodes each synthetic corpus (its seeded 95% training part); TrainFinal shuffles, packs and mixes it per device batch")]
 public sealed class MixTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)
@@ -15,7 +15,7 @@ public sealed class MixTask : PipelineTask
         var tokens = context.Planned("Tokenize").Single().AsInput();
         foreach (var corpus in context.Planned("GenerateAncestral").Concat(context.Planned("GenerateContrastive")))
         {
-            yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Model.Context, e.Seed, 0.95), e.Seed,
+            yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Seed, 0.95), e.Seed,
                 ["Training/MixStep.cs", "Corpus/Documents.cs", "Tokenization"],
                 new Dictionary<string, StepInput> { ["synthetic"] = corpus.AsInput(), ["tokens"] = tokens });
         }

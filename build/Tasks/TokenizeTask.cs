@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("Tokenize")]
 [IsDependentOn(typeof(CorpusTask))]
-[TaskDescription("Trains the byte-level BPE tokenizer on the training text and packs train, prompt and perplexity shards")]
+[TaskDescription("Trains the BPE tokenizer (byte-level or SentencePiece-style) on the training text; encodes the training documents, the prompts and the perplexity blocks")]
 public sealed class TokenizeTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)

@@ -9,15 +9,18 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("The BAD models: early checkpoints of the base run (no work), smaller models (trained here), or GOOD with dropout")]
 public sealed class TrainBadTask : PipelineTask
 {
-    /// <summary>One run per distinct small model: BADs that differ only in the step they read share it.</summary>
+    /// <summary>
+    /// One run per distinct small model and seed, with GOOD's recipe (PAPER.md 3.4: seed 42, 8000 steps, step 2500 read):
+    /// BADs that differ only in the step they read share it.
+    /// </summary>
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        var small = e.Bad.Where(b => b.Kind == BadKind.Small).DistinctBy(b => b.Model).ToList();
+        var small = e.Bad.Where(b => b.Kind == BadKind.Small).DistinctBy(b => (b.Model, b.Seed)).ToList();
         foreach (var bad in small)
         {
             var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
-            yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, e.Good.Seed), e.Good.Seed,
+            yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
                 TrainGoodTask.TrainCode,
                 new Dictionary<string, StepInput> { ["tokens"] = context.Planned("Tokenize").Single().AsInput() });
         }
@@ -25,6 +28,6 @@ public sealed class TrainBadTask : PipelineTask
 
     /// <summary>The run a BAD reads its weights from: its small run, or GOOD's own run (early checkpoint, dropout).</summary>
     public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Kind == BadKind.Small
-        ? context.Planned("TrainBad").Single(i => ((TrainSettings)i.Settings).Model == bad.Model)
+        ? context.Planned("TrainBad").Single(i => ((TrainSettings)i.Settings) is var s && s.Model == bad.Model && s.Seed == bad.Seed)
         : context.Planned("TrainGood").Single();
 }

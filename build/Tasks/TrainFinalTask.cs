@@ -19,7 +19,7 @@ public sealed class TrainFinalTask : PipelineTask
                 var inputs = new Dictionary<string, StepInput> { ["tokens"] = tokens };
                 if (arm.Mix is { } mix)
                     inputs["synthetic"] = mix.AsInput();
-                yield return context.Step("Train", $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Ratio),
+                yield return context.Step("Train", $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Mix is null ? null : e.Mix.Share(arm.Ratio)),
                     seed, TrainGoodTask.TrainCode, inputs);
             }
         }

@@ -11,7 +11,7 @@ public sealed class TrainGoodTask : PipelineTask
     /// <summary>Sources the Train step runs: the model, the trainer, and the shard reader.</summary>
     public static readonly string[] TrainCode =
     [
-        "Model", "Training", "Tokenization/TokenShard.cs", "Tokenization/ShardFile.cs", "Tokenization/ShardHeader.cs",
+        "Model", "Training", "Tokenization/DocumentShard.cs", "Tokenization/ShardFile.cs", "Tokenization/ShardHeader.cs",
         "Tokenization/SpecialTokens.cs",
     ];
 

@@ -15,8 +15,11 @@ public sealed record BadConfig
 
     public BadKind Kind { get; init; } = BadKind.Early;
 
-    /// <summary>early: the base run's checkpoint (paper 500); small: the small run's checkpoint (paper 2500).</summary>
+    /// <summary>early: the base run's checkpoint (paper 500); small: the small run's checkpoint (paper 2500 of 8000).</summary>
     public int Step { get; init; } = 500;
+
+    /// <summary>small: the seed of the small run (paper 42, while GOOD's run is seed 43); early and dropout read GOOD's run.</summary>
+    public int Seed { get; init; } = 42;
 
     /// <summary>dropout: attention dropout p kept on at inference (paper 0.1 to 0.7).</summary>
     public double Dropout { get; init; } = 0.5;

@@ -1,8 +1,11 @@
 namespace ContrastivePipeline.Configuration;
 
-/// <summary>Byte-level BPE tokenizer (PAPER.md 3.2; the paper uses 32,000).</summary>
+/// <summary>The BPE tokenizer (PAPER.md 3.2: SentencePiece-style BPE of 32,000 tokens).</summary>
 public sealed record TokenizerConfig
 {
+    /// <summary>byte-level (default) or sentencepiece-bpe (the paper's).</summary>
+    public TokenizerKind Kind { get; init; } = TokenizerKind.ByteLevel;
+
     public int VocabSize { get; init; } = 8192;
 
     internal IEnumerable<ConfigError> Validate()

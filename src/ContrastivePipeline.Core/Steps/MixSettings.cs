@@ -1,4 +1,4 @@
 namespace ContrastivePipeline.Steps;
 
-/// <summary>What the Mix step reads: blocks of the model's context; the seeded 95% of synthetic documents kept for training.</summary>
-public sealed record MixSettings(int Context, int Seed, double TrainFraction);
+/// <summary>What the Mix step reads: the seeded 95% of synthetic documents kept for training (packing is the Train step's).</summary>
+public sealed record MixSettings(int Seed, double TrainFraction);

@@ -64,10 +64,14 @@ internal static class MarkdownReport
     static void Fractions(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
     {
         md.Append("## Synthetic fraction\n\n")
-            .Append("The nominal ratio is the paper's mixing ratio; each batch of B sequences holds int(B × ratio) synthetic ones (the actual fraction below), so the paper's nominal 0.3 of 16 is 4/16 = 25% synthetic.\n\n")
-            .Append("| arm | synthetic corpus | nominal ratio | actual synthetic fraction |\n|---|---|---:|---:|\n");
+            .Append("The nominal ratio is the paper's mixing ratio. As in the authors' code, it is floored per device batch: each device batch of D sequences holds int(D × ratio) synthetic ones (the actual fraction below), so the paper's nominal 0.3 of 16 is 4/16 = 25% synthetic, 64 of the 256 sequences of a step.\n\n")
+            .Append("| arm | synthetic corpus | nominal ratio | synthetic per device batch | actual synthetic fraction |\n|---|---|---:|---:|---:|\n");
         foreach (var arm in report.Arms.Where(a => arms.Contains(a.Name)))
-            md.Append($"| {arm.Name} | {arm.Corpus} | {ReportTable.Number(arm.Ratio)} | {ReportTable.Number(100 * arm.ActualSyntheticFraction)}% |\n");
+        {
+            var share = arm.Share;
+            md.Append($"| {arm.Name} | {arm.Corpus} | {ReportTable.Number(arm.Ratio)} | {share.RowsPerDeviceBatch} of {share.PerDeviceBatch} | " +
+                $"{ReportTable.Number(100 * share.Fraction)}% |\n");
+        }
         md.Append('\n');
     }
 

@@ -1,20 +1,24 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.ML.Tokenizers;
 
 namespace ContrastivePipeline.Tokenization;
 
 /// <summary>
-/// Encodes and decodes through Microsoft.ML.Tokenizers, loaded from the vocab.json and merges.txt we wrote: byte-level,
-/// GPT-2 pre-tokenisation, and the special tokens matched in the text before anything else.
+/// Encodes and decodes through Microsoft.ML.Tokenizers, loaded from the files the Tokenize step wrote: byte-level BPE
+/// from vocab.json and merges.txt, the SentencePiece kind from tokenizer.json; the special tokens are matched in the
+/// text before anything else.
 /// Each thread gets its own BpeTokenizer: the library's word cache takes a lock on every lookup, which serialised
 /// the parallel encoder.
 /// </summary>
 internal sealed class BpeEncoder
 {
     readonly ThreadLocal<BpeTokenizer> tokenizers;
+    readonly BpeKind kind;
 
-    BpeEncoder(Func<BpeTokenizer> create, int vocabSize, string hash)
+    BpeEncoder(BpeKind kind, Func<BpeTokenizer> create, int vocabSize, string hash)
     {
+        this.kind = kind;
         tokenizers = new ThreadLocal<BpeTokenizer>(create);
         VocabSize = vocabSize;
         Hash = hash;
@@ -22,29 +26,33 @@ internal sealed class BpeEncoder
 
     public int VocabSize { get; }
 
-    /// <summary>Content hash of vocab.json and merges.txt; shards record it so a mismatched pair is caught.</summary>
+    /// <summary>Content hash of the files the tokenizer was loaded from; shards record it so a mismatched pair is caught.</summary>
     public string Hash { get; }
 
     public static BpeEncoder Load(string folder)
     {
+        var tokenizerPath = Path.Combine(folder, BpeFiles.Tokenizer);
+        var tokenizerText = File.ReadAllText(tokenizerPath);
+        var tokenizerJson = JsonNode.Parse(tokenizerText) ?? throw new InvalidDataException($"{tokenizerPath}: empty");
+        var kind = BpeKind.Of(tokenizerJson);
+        if (kind != BpeKind.ByteLevel)
+        {
+            var model = tokenizerJson["model"]!;
+            var vocab = model["vocab"].Deserialize<Dictionary<string, int>>() ?? throw new InvalidDataException($"{tokenizerPath}: no vocab");
+            var merges = model["merges"]!.AsArray().Select(m => $"{(string)m![0]!} {(string)m[1]!}").ToList();
+            return new BpeEncoder(kind, () => kind.Create(vocab, merges), vocab.Count, Artifacts.Hash.OfParts(tokenizerText));
+        }
         var vocabPath = Path.Combine(folder, BpeFiles.Vocab);
         var mergesPath = Path.Combine(folder, BpeFiles.Merges);
-        var vocab = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(vocabPath))
+        var byteVocab = JsonSerializer.Deserialize<Dictionary<string, int>>(File.ReadAllText(vocabPath))
             ?? throw new InvalidDataException($"{vocabPath}: empty");
-        var specials = SpecialTokens.Ids();
-        var merges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList();
+        var byteMerges = File.ReadLines(mergesPath).Where(l => l.Length > 0 && !l.StartsWith("#version", StringComparison.Ordinal)).ToList();
         var hash = Artifacts.Hash.OfParts(File.ReadAllText(vocabPath), File.ReadAllText(mergesPath));
-        return new BpeEncoder(() => BpeTokenizer.Create(new BpeOptions(vocab)
-        {
-            Merges = merges,
-            ByteLevel = true,
-            PreTokenizer = new RegexPreTokenizer(Gpt2PreTokenizer.Regex(), specials),
-            SpecialTokens = specials,
-        }), vocab.Count, hash);
+        return new BpeEncoder(kind, () => kind.Create(byteVocab, byteMerges), byteVocab.Count, hash);
     }
 
     public IReadOnlyList<int> Encode(string text) =>
-        tokenizers.Value!.EncodeToIds(text, considerPreTokenization: true, considerNormalization: false);
+        tokenizers.Value!.EncodeToIds(kind.Normalize(text), considerPreTokenization: true, considerNormalization: false);
 
     /// <summary>A document as the language model sees it: <c>&lt;s&gt; text &lt;/s&gt;</c>.</summary>
     public int[] EncodeDocument(string text)
@@ -61,5 +69,5 @@ internal sealed class BpeEncoder
     /// <summary>A seed prompt: <c>&lt;s&gt; text</c>, left open for the model to continue.</summary>
     public int[] EncodePrompt(string text) => [SpecialTokens.Bos, .. Encode(text)];
 
-    public string Decode(IEnumerable<int> ids) => tokenizers.Value!.Decode(ids, considerSpecialTokens: true);
+    public string Decode(IEnumerable<int> ids) => kind.Decode(tokenizers.Value!, ids);
 }

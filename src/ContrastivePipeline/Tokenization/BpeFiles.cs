@@ -7,6 +7,8 @@ namespace ContrastivePipeline.Tokenization;
 /// <summary>
 /// Writes a trained BPE in the Hugging Face formats: <c>vocab.json</c> + <c>merges.txt</c> (what GPT-2 ships and
 /// Microsoft.ML.Tokenizers loads) and <c>tokenizer.json</c> (what the tokenizers library and transformers load).
+/// The SentencePiece kind writes no merges.txt: its tokens may hold a newline (Metaspace splits only at spaces), which
+/// a line-per-merge file cannot carry, so its merges live in tokenizer.json as pairs, as tokenizers 0.21 writes them.
 /// </summary>
 internal static class BpeFiles
 {
@@ -18,11 +20,14 @@ internal static class BpeFiles
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(string folder, BpeVocabulary vocabulary)
+    public static void Write(string folder, BpeVocabulary vocabulary) => Write(folder, vocabulary, BpeKind.ByteLevel);
+
+    public static void Write(string folder, BpeVocabulary vocabulary, BpeKind kind)
     {
         File.WriteAllText(Path.Combine(folder, Vocab), VocabJson(vocabulary).ToJsonString(Readable) + "\n");
-        File.WriteAllLines(Path.Combine(folder, Merges), ["#version: 0.2", .. vocabulary.MergeLines()]);
-        File.WriteAllText(Path.Combine(folder, Tokenizer), TokenizerJson(vocabulary).ToJsonString(Readable) + "\n");
+        if (kind == BpeKind.ByteLevel)
+            File.WriteAllLines(Path.Combine(folder, Merges), ["#version: 0.2", .. vocabulary.MergeLines()]);
+        File.WriteAllText(Path.Combine(folder, Tokenizer), TokenizerJson(vocabulary, kind).ToJsonString(Readable) + "\n");
     }
 
     /// <summary>Reads vocab.json (token -> id) and merges.txt back into a vocabulary.</summary>
@@ -47,15 +52,12 @@ internal static class BpeFiles
         return vocab;
     }
 
-    static JsonObject TokenizerJson(BpeVocabulary vocabulary)
+    static JsonObject TokenizerJson(BpeVocabulary vocabulary, BpeKind kind)
     {
-        var byteLevel = new JsonObject
-        {
-            ["type"] = "ByteLevel",
-            ["add_prefix_space"] = false,
-            ["trim_offsets"] = true,
-            ["use_regex"] = true,
-        };
+        var (normalizer, preTokenizer, decoder, unknown) = kind.Json();
+        JsonArray merges = kind == BpeKind.ByteLevel
+            ? [.. vocabulary.MergeLines().Select(line => (JsonNode)line!)]
+            : [.. vocabulary.Merges.Select(m => (JsonNode)new JsonArray(vocabulary.Tokens[m.Left], vocabulary.Tokens[m.Right]))];
         return new JsonObject
         {
             ["version"] = "1.0",
@@ -71,22 +73,22 @@ internal static class BpeFiles
                 ["normalized"] = false,
                 ["special"] = true,
             })]),
-            ["normalizer"] = null,
-            ["pre_tokenizer"] = byteLevel,
+            ["normalizer"] = normalizer,
+            ["pre_tokenizer"] = preTokenizer,
             ["post_processor"] = null,
-            ["decoder"] = byteLevel.DeepClone(),
+            ["decoder"] = decoder,
             ["model"] = new JsonObject
             {
                 ["type"] = "BPE",
                 ["dropout"] = null,
-                ["unk_token"] = null,
+                ["unk_token"] = unknown,
                 ["continuing_subword_prefix"] = null,
                 ["end_of_word_suffix"] = null,
                 ["fuse_unk"] = false,
                 ["byte_fallback"] = false,
                 ["ignore_merges"] = false,
                 ["vocab"] = VocabJson(vocabulary),
-                ["merges"] = new JsonArray([.. vocabulary.MergeLines().Select(line => (JsonNode)line!)]),
+                ["merges"] = merges,
             },
         };
     }

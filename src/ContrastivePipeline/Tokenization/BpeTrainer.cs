@@ -1,7 +1,7 @@
 namespace ContrastivePipeline.Tokenization;
 
 /// <summary>
-/// Learns byte-level BPE merges. Each distinct word is stored once with its count; pair counts are kept up to date
+/// Learns BPE merges over a kind's base symbols (bytes, or characters for the SentencePiece kind). Each distinct word is stored once with its count; pair counts are kept up to date
 /// incrementally (only the words that contain the merged pair are touched) and the best pair comes from a priority
 /// queue with lazy deletion, so a merge costs the size of the words it changes, never a rescan of the corpus.
 /// Ties go to the smallest (left, right) id pair, which makes the result independent of hashing and threads.
@@ -11,6 +11,7 @@ internal sealed class BpeTrainer
     /// <summary>A pair seen once is not worth a token: it would only memorise one word.</summary>
     public const int MinCount = 2;
 
+    readonly List<string> baseTokens;
     readonly int[][] symbols;
     readonly int[] lengths;
     readonly long[] wordCounts;
@@ -23,6 +24,7 @@ internal sealed class BpeTrainer
 
     BpeTrainer(WordCounts words)
     {
+        baseTokens = words.BaseTokens;
         symbols = words.Symbols.Select(s => s.ToArray()).ToArray();
         lengths = symbols.Select(s => s.Length).ToArray();
         wordCounts = words.Counts;
@@ -33,11 +35,14 @@ internal sealed class BpeTrainer
     public static BpeVocabulary Train(IReadOnlyList<string> documents, int vocabSize, int threads) =>
         Train(WordCounts.Of(documents, threads), vocabSize);
 
+    public static BpeVocabulary Train(IReadOnlyList<string> documents, int vocabSize, int threads, BpeKind kind) =>
+        Train(WordCounts.Of(documents, threads, kind), vocabSize);
+
     public static BpeVocabulary Train(WordCounts words, int vocabSize) => new BpeTrainer(words).Run(vocabSize);
 
     BpeVocabulary Run(int vocabSize)
     {
-        var tokens = BpeVocabulary.BaseTokens();
+        var tokens = new List<string>(baseTokens);
         var ids = tokens.Select((t, i) => (t, i)).ToDictionary(p => p.t, p => p.i, StringComparer.Ordinal);
         var merges = new List<BpeMerge>();
         CountAllPairs();

@@ -1,8 +1,8 @@
 namespace ContrastivePipeline.Tokenization;
 
 /// <summary>
-/// A trained byte-level BPE: token strings in id order (specials, the 256 bytes, then merged tokens) and the merges
-/// in the order they were learned, which is their rank when encoding.
+/// A trained BPE: token strings in id order (specials, the base symbols, then merged tokens) and the merges in the
+/// order they were learned, which is their rank when encoding.
 /// </summary>
 internal sealed record BpeVocabulary(IReadOnlyList<string> Tokens, IReadOnlyList<BpeMerge> Merges)
 {

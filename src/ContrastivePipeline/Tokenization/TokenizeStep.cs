@@ -5,8 +5,8 @@ using ContrastivePipeline.Steps;
 namespace ContrastivePipeline.Tokenization;
 
 /// <summary>
-/// Tokenize: trains byte-level BPE on the training text only, writes it in the Hugging Face formats, and encodes the
-/// three document sets into shards: training blocks, seed prompts, perplexity blocks (PAPER.md 3.2).
+/// Tokenize: trains BPE (byte-level, or the paper's SentencePiece kind) on the training text only, writes it in the Hugging Face formats, and encodes the
+/// three document sets into shards: training documents, seed prompts, perplexity blocks (PAPER.md 3.2).
 /// </summary>
 internal sealed class TokenizeStep : IStep
 {
@@ -25,18 +25,19 @@ internal sealed class TokenizeStep : IStep
         var perplexity = Read(corpus, CorpusStep.Perplexity, mustHaveDocuments: false);
 
         var clock = Stopwatch.StartNew();
-        var vocabulary = BpeTrainer.Train(train, settings.Tokenizer.VocabSize, context.Threads);
+        var kind = BpeKind.For(settings.Tokenizer.Kind);
+        var vocabulary = BpeTrainer.Train(train, settings.Tokenizer.VocabSize, context.Threads, kind);
         var trainSeconds = clock.Elapsed.TotalSeconds;
-        context.Log($"trained BPE on {train.Count:N0} documents in {trainSeconds:F1} s: {vocabulary.Tokens.Count:N0} tokens, " +
+        context.Log($"trained {settings.Tokenizer.Kind} BPE on {train.Count:N0} documents in {trainSeconds:F1} s: {vocabulary.Tokens.Count:N0} tokens, " +
             $"{vocabulary.Merges.Count:N0} merges");
         if (vocabulary.Tokens.Count < settings.Tokenizer.VocabSize)
             context.Log($"note: the training text supports only {vocabulary.Tokens.Count:N0} of {settings.Tokenizer.VocabSize:N0} tokens " +
                 $"(no pair left that occurs {BpeTrainer.MinCount} times)");
-        BpeFiles.Write(context.OutputFolder, vocabulary);
+        BpeFiles.Write(context.OutputFolder, vocabulary, kind);
         var encoder = BpeEncoder.Load(context.OutputFolder);
 
         var counts = new TokenizeCounts(settings.Tokenizer.VocabSize, encoder.VocabSize, vocabulary.Merges.Count, trainSeconds,
-            Train: WriteBlocks(context, encoder, train, TrainShard, settings.Context),
+            Train: WriteDocuments(context, encoder, train, TrainShard),
             Prompts: WritePrompts(context, encoder, prompts),
             Perplexity: WriteBlocks(context, encoder, perplexity, PerplexityShard, settings.Context));
         Json.Write(context.Output("tokenize.json"), counts);
@@ -62,6 +63,17 @@ internal sealed class TokenizeStep : IStep
         context.Log($"{file}: {counts.Documents:N0} documents, {counts.Tokens:N0} tokens, {writer.Blocks:N0} blocks of " +
             $"{blockLength}, {counts.TokensPerSecond:N0} tokens/s");
         return counts with { Blocks = writer.Blocks };
+    }
+
+    /// <summary>Training text stays in documents: the Train step shuffles them per run seed before packing (PAPER.md 3.3).</summary>
+    static EncodeCounts WriteDocuments(StepContext context, BpeEncoder encoder, List<string> documents, string file)
+    {
+        using var writer = new DocumentShardWriter(context.Output(file), encoder.VocabSize, encoder.Hash);
+        var counts = ParallelEncoder.Encode(documents, encoder.EncodeDocument, context.Threads, d => writer.Append(d),
+            line => context.Log($"{file}: {line}"));
+        writer.Complete();
+        context.Log($"{file}: {counts.Documents:N0} documents, {counts.Tokens:N0} tokens, {counts.TokensPerSecond:N0} tokens/s");
+        return counts;
     }
 
     static EncodeCounts WritePrompts(StepContext context, BpeEncoder encoder, List<string> documents)

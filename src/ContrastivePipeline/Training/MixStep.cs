@@ -6,8 +6,9 @@ namespace ContrastivePipeline.Training;
 
 /// <summary>
 /// Mix: turns a synthetic corpus into a training stream. As the paper's code, a seeded 95% of the synthetic documents
-/// is kept (<c>synthetic_train</c>), each wrapped in <c>&lt;s&gt; ... &lt;/s&gt;</c> and packed into blocks of the
-/// model's context. The mixing ratio itself is applied per batch by the Train step.
+/// is kept (<c>synthetic_train</c>), each wrapped in <c>&lt;s&gt; ... &lt;/s&gt;</c>. They stay unpacked: the Train step
+/// shuffles the documents with its run seed and packs them into blocks (PAPER.md 3.3), and applies the mixing ratio
+/// per device batch.
 /// </summary>
 internal sealed class MixStep : IStep
 {
@@ -27,10 +28,10 @@ internal sealed class MixStep : IStep
             throw new StepException($"{corpus} holds no documents to train on; check the Generate step's stats.json");
 
         var encoder = BpeEncoder.Load(context.Input("tokens"));
-        using var writer = new TokenShardWriter(context.Output(SyntheticShard), encoder.VocabSize, settings.Context, encoder.Hash);
+        using var writer = new DocumentShardWriter(context.Output(SyntheticShard), encoder.VocabSize, encoder.Hash);
         foreach (var document in kept)
             writer.Append(encoder.EncodeDocument(document));
         writer.Complete();
-        context.Log($"{kept.Count} of {documents.Count} synthetic documents -> {writer.Blocks} blocks ({writer.Tokens} tokens)");
+        context.Log($"{kept.Count} of {documents.Count} synthetic documents -> {writer.Tokens} tokens");
     }
 }

@@ -1,14 +1,32 @@
+using ContrastivePipeline.Configuration;
+
 namespace ContrastivePipeline.Training;
 
 /// <summary>
-/// PAPER.md 5: every batch is a fixed number of real sequences followed by a fixed number of synthetic ones, each
-/// stream in its own seeded order. Synthetic data replaces real data; the number of steps stays the same.
+/// The batch of a step (PAPER.md 5), laid out as the authors' device batches: every run of
+/// <see cref="SyntheticShare.PerDeviceBatch"/> rows is its real rows followed by its int(per_device_batch x ratio)
+/// synthetic ones, each stream in its own order. Synthetic data replaces real data; the number of steps stays the same.
+/// Without a synthetic stream every row is real.
 /// </summary>
-internal sealed class MixedBatches(ShardBatches real, int realRows, ShardBatches synthetic) : IBatchSource
+internal sealed class MixedBatches(DocumentStream real, DocumentStream? synthetic, SyntheticShare? share, int batchSize, int blockLength)
+    : IBatchSource
 {
     public void Fill(long step, long[] tokens)
     {
-        real.Fill(step, tokens, 0);
-        synthetic.Fill(step, tokens, realRows);
+        var device = share is null ? batchSize : share.PerDeviceBatch;
+        var syntheticRows = share is null ? 0 : share.RowsPerDeviceBatch;
+        var realRows = device - syntheticRows;
+        for (var row = 0; row < batchSize; row++)
+        {
+            var (group, within) = Math.DivRem(row, device);
+            var destination = tokens.AsSpan(row * blockLength, blockLength);
+            if (within < realRows)
+                real.CopyRow(step, group * realRows + within, destination);
+            else
+                synthetic!.CopyRow(step, group * syntheticRows + within - realRows, destination);
+        }
     }
+
+    /// <summary>Whether row <paramref name="row"/> of a batch is synthetic: the composition the reference check compares.</summary>
+    public bool IsSynthetic(int row) => share is not null && row % share.PerDeviceBatch >= share.PerDeviceBatch - share.RowsPerDeviceBatch;
 }

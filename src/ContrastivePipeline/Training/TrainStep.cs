@@ -5,9 +5,9 @@ using ContrastivePipeline.Tokenization;
 namespace ContrastivePipeline.Training;
 
 /// <summary>
-/// Train: a Llama trained from scratch on the tokenized real text. The artifact is the run folder: every checkpoint
-/// (GOOD and an early BAD are checkpoints of the base run) and <c>metrics.jsonl</c>. Killed, it resumes from its last
-/// checkpoint in the partial folder.
+/// Train: a Llama trained from scratch on the tokenized real text (and, for a mixture arm, the synthetic stream of a
+/// Mix step). The artifact is the run folder: every checkpoint (GOOD and an early BAD are checkpoints of the base run)
+/// and <c>metrics.jsonl</c>. Killed, it resumes from its last checkpoint in the partial folder.
 /// </summary>
 internal sealed class TrainStep : IStep
 {
@@ -18,31 +18,27 @@ internal sealed class TrainStep : IStep
     public void Run(StepContext context)
     {
         var settings = context.Settings<TrainSettings>();
-        var path = Path.Combine(context.Input("tokens"), TokenizeStep.TrainShard);
-        using var shard = TokenShard.Open(path);
-        if (shard.BlockLength != settings.Model.Context)
-            throw new StepException($"{path} holds blocks of {shard.BlockLength} tokens but model.context is {settings.Model.Context}; " +
-                "the Tokenize step packs blocks of model.context, so rerun it");
-        var shape = ModelShape.From(settings.Model, shard.VocabSize);
-        var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log);
-        using var synthetic = settings.SyntheticRows > 0 ? OpenSynthetic(context, settings) : null;
+        var blockLength = settings.Model.Context;
+        using var real = DocumentShard.Open(Path.Combine(context.Input("tokens"), TokenizeStep.TrainShard));
+        using var synthetic = settings.SyntheticRows > 0 ? OpenSynthetic(context, real) : null;
         var realRows = settings.Train.BatchSize - settings.SyntheticRows;
-        IBatchSource data = synthetic is null
-            ? new ShardBatches(shard, realRows, settings.Seed)
-            : new MixedBatches(new ShardBatches(shard, realRows, settings.Seed), realRows,
-                new ShardBatches(synthetic, settings.SyntheticRows, settings.Seed + 1));
+        // Both streams are shuffled with the run seed (PAPER.md 3.3); they hold different documents.
+        var data = new MixedBatches(new DocumentStream(real, realRows, blockLength, settings.Seed),
+            synthetic is null ? null : new DocumentStream(synthetic, settings.SyntheticRows, blockLength, settings.Seed),
+            settings.Synthetic, settings.Train.BatchSize, blockLength);
+        var shape = ModelShape.From(settings.Model, real.VocabSize);
+        var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log);
         using var trainer = new Trainer(shape, settings.Train, data, context.OutputFolder, options);
-        context.Log($"{settings.Model.Layers} layers x {settings.Model.Hidden} hidden, vocabulary {shard.VocabSize}; " +
-            $"{realRows} real + {settings.SyntheticRows} synthetic sequences of {shard.BlockLength} tokens per step");
+        context.Log($"{settings.Model.Layers} layers x {settings.Model.Hidden} hidden, vocabulary {real.VocabSize}; " +
+            $"{realRows} real + {settings.SyntheticRows} synthetic sequences of {blockLength} tokens per step");
         trainer.Run();
     }
 
-    static TokenShard OpenSynthetic(StepContext context, TrainSettings settings)
+    static DocumentShard OpenSynthetic(StepContext context, DocumentShard real)
     {
-        var path = Path.Combine(context.Input("synthetic"), MixStep.SyntheticShard);
-        var shard = TokenShard.Open(path);
-        if (shard.BlockLength != settings.Model.Context)
-            throw new StepException($"{path} holds blocks of {shard.BlockLength} tokens but model.context is {settings.Model.Context}; rerun Mix");
+        var shard = DocumentShard.Open(Path.Combine(context.Input("synthetic"), MixStep.SyntheticShard));
+        if (shard.TokenizerHash != real.TokenizerHash)
+            throw new StepException($"{shard.Path} was encoded by another tokenizer than {real.Path}; rerun Mix");
         return shard;
     }
 }

@@ -1,4 +1,6 @@
+using System.Text.Json;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 
 namespace ContrastivePipeline.Tests.Build;
@@ -65,5 +67,12 @@ public sealed class BadSweepTests : IDisposable
         Assert.Equal(4, corpora.Select(c => new FileInfo(c).LinkTarget).Distinct().Count());   // four keys, four artifacts
         Assert.All(corpora, c => Assert.Contains("\"strategy\": \"contrastive\"", File.ReadAllText(Path.Combine(c, "stats.json"))));
         Assert.Equal(4, corpora.Select(c => File.ReadAllText(Path.Combine(c, "corpus.txt"))).Distinct().Count());
+
+        // PAPER.md 3.4: the small BAD is its own run, seed 42, while GOOD's run is seed 43.
+        var specs = Directory.GetFiles(Path.Combine(temp.Path, "specs"), "Train-*.json").Select(Json.Read<StepSpec>).ToList();
+        var small = specs.Single(s => s.Instance == "bad-small");
+        var good = specs.Single(s => s.Instance == "base");
+        Assert.Equal((42, 43), (small.Seed, good.Seed));
+        Assert.Equal(42, small.Settings.Deserialize<TrainSettings>(Json.Options)!.Seed);
     }
 }

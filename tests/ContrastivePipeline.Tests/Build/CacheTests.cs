@@ -125,7 +125,7 @@ public sealed class CacheTests : IDisposable
         string[] upToFinal = ["--target=TrainFinal"];
         Assert.Equal(0, pipeline.Run(pipeline.Experiment("smoke", Smoke), upToFinal).ExitCode);
 
-        var more = Smoke + "mix:\n  strategies: [ancestral, contrastive, head-only]\nfinal:\n  seeds: [42, 7]\n";
+        var more = Changed("mix:\n", "mix:\n  strategies: [ancestral, contrastive, head-only]\n") + "final:\n  seeds: [42, 7]\n";
         var (exit, plan) = pipeline.Run(pipeline.Experiment("smoke", more), ["--dryrun", .. upToFinal]);
         Assert.Equal(0, exit);
         string[] added = ["GenerateContrastive/head-only", "Mix/head-only", "TrainFinal/head-only-seed42",

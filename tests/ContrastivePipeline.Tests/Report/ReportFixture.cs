@@ -72,7 +72,7 @@ internal sealed class ReportFixture : IDisposable
     }
 
     public static ReportSettings Settings(params ReportArm[] arms) =>
-        new("baseline", [new("baseline", "baseline", 0, 0), .. arms], Replicates: 200, Seed: 42);
+        new("baseline", [new("baseline", "baseline", 0, 16), .. arms], Replicates: 200, Seed: 42);
 
     public void WithoutInput(string name) => inputs.Remove(name);
 

@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Tests.Report;
 
 public sealed class ReportWriterTests
 {
-    static readonly ReportArm Contrastive = new("contrastive", "contrastive", 0.3, 0.25);
+    static readonly ReportArm Contrastive = new("contrastive", "contrastive", 0.3, 16);
 
     /// <summary>
     /// BLiMP: baseline knows 2 of 4 items (50) at every step; contrastive seed 1 knows 4 then 3 (100, 75), seed 2 knows
@@ -119,7 +119,7 @@ public sealed class ReportWriterTests
         Assert.Contains("| 10.00 ± 0.24 *", md);
         Assert.Contains("+50.00%", md);
         Assert.Contains("+75.00%", md);
-        Assert.Contains("| contrastive | contrastive | 0.30 | 25.00% |", md);
+        Assert.Contains("| contrastive | contrastive | 0.30 | 4 of 16 | 25.00% |", md);
         Assert.Contains(EvaluationRun.ZeroShotFile, md);
         Assert.DoesNotContain(ReportPlots.Ratio, md);
     }
@@ -166,7 +166,7 @@ public sealed class ReportWriterTests
         using var fixture = Fixture();
         fixture.Evaluated("contrastive-0.5", 1, (100, [1, 2], 18), (200, [1, 2, 3], 14));
 
-        Write(fixture, Contrastive, new("contrastive-0.5", "contrastive", 0.5, 0.5));
+        Write(fixture, Contrastive, new("contrastive-0.5", "contrastive", 0.5, 16));
 
         AssertPng(Path.Combine(fixture.Output, ReportPlots.Ratio));
         Assert.Contains(ReportPlots.Ratio, File.ReadAllText(Path.Combine(fixture.Output, MarkdownReport.FileName)));

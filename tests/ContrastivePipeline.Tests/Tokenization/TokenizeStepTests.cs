@@ -22,12 +22,12 @@ public sealed class TokenizeStepTests : IDisposable
 
     public void Dispose() => Directory.Delete(root, recursive: true);
 
-    StepContext NewContext() => new(new StepSpec
+    StepContext NewContext(TokenizerKind kind = TokenizerKind.ByteLevel) => new(new StepSpec
     {
         Step = "Tokenize",
         Instance = "test",
         Parts = new KeyParts("Tokenize", "code", "config", "inputs", "toolchain"),
-        Settings = JsonSerializer.SerializeToElement(new TokenizeSettings(new TokenizerConfig { VocabSize = 600 }, Context), Json.Options),
+        Settings = JsonSerializer.SerializeToElement(new TokenizeSettings(new TokenizerConfig { Kind = kind, VocabSize = 600 }, Context), Json.Options),
         Inputs = new() { ["corpus"] = CorpusFolder },
         InputKeys = [],
         Store = root,
@@ -54,16 +54,16 @@ public sealed class TokenizeStepTests : IDisposable
 
         var encoder = BpeEncoder.Load(OutputFolder);
         var expected = train.SelectMany(encoder.EncodeDocument).Select(t => (long)t).ToList();
-        using var shard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
         var read = new List<long>();
-        var block = new long[Context];
         for (var i = 0; i < shard.Count; i++)
         {
-            shard.CopyBlock(i, block);
-            read.AddRange(block.Take(shard.RealLength(i)));
+            var document = new long[shard.Length(i)];
+            shard.Copy(i, 0, document);
+            read.AddRange(document);
         }
         Assert.Equal(expected, read);
-        Assert.Equal((Context, encoder.VocabSize, encoder.Hash[..32]), (shard.BlockLength, shard.VocabSize, shard.TokenizerHash));
+        Assert.Equal((encoder.VocabSize, encoder.Hash[..32]), (shard.VocabSize, shard.TokenizerHash));
 
         using var promptShard = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
         Assert.Equal(prompts.Select(encoder.EncodePrompt), Enumerable.Range(0, promptShard.Count).Select(promptShard.Prompt));
@@ -73,9 +73,29 @@ public sealed class TokenizeStepTests : IDisposable
         Assert.Equal(perplexity.Sum(d => encoder.EncodeDocument(d).Length), perplexityShard.Tokens);
 
         var counts = Json.Read<TokenizeCounts>(Path.Combine(OutputFolder, "tokenize.json"));
-        Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, counts.Train.Blocks, counts.Prompts.Documents));
+        Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, (int)counts.Train.Documents, counts.Prompts.Documents));
         foreach (var file in new[] { BpeFiles.Tokenizer, BpeFiles.Vocab, BpeFiles.Merges })
             Assert.True(File.Exists(Path.Combine(OutputFolder, file)), file);
+    }
+
+    [Fact]
+    public void SentencePiece_kind_writes_a_metaspace_tokenizer_json_and_its_shards_decode_back()
+    {
+        var train = TinyCorpus.All.Take(80).ToList();
+        WriteCorpus(train, ["Once upon a time"], TinyCorpus.All.Skip(80).Take(5).ToList());
+
+        new TokenizeStep().Run(NewContext(TokenizerKind.SentencepieceBpe));
+
+        Assert.Contains("\"Metaspace\"", File.ReadAllText(Path.Combine(OutputFolder, BpeFiles.Tokenizer)));
+        var encoder = BpeEncoder.Load(OutputFolder);
+        Assert.Equal(600, encoder.VocabSize);
+        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        var first = new long[shard.Length(0)];
+        shard.Copy(0, 0, first);
+        // As HF's Metaspace decoder: only the first token loses its prefix space, and here that is <s>.
+        Assert.Equal($"<s> {train[0]}</s>", encoder.Decode(first.Select(t => (int)t)));
+        using var prompts = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
+        Assert.Equal("Once upon a time", encoder.Decode(prompts.Prompt(0).Skip(1)));
     }
 
     [Fact]

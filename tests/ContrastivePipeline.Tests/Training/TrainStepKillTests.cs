@@ -50,7 +50,7 @@ public sealed class TrainStepKillTests : IDisposable
         var folder = Path.Combine(temp.Path, "tokens");
         Directory.CreateDirectory(folder);
         var random = new Random(3);
-        using var writer = new TokenShardWriter(Path.Combine(folder, TokenizeStep.TrainShard), 300, 16, new string('0', 32));
+        using var writer = new DocumentShardWriter(Path.Combine(folder, TokenizeStep.TrainShard), 300, new string('0', 32));
         for (var d = 0; d < 200; d++)
             writer.Append([.. Enumerable.Range(0, random.Next(5, 40)).Select(_ => random.Next(4, 300))]);
         writer.Complete();
