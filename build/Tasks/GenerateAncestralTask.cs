@@ -18,7 +18,7 @@ public sealed class GenerateAncestralTask : PipelineTask
             yield return Generate(context, DecodingStrategy.Ancestral, "ancestral", bad: null);
     }
 
-    /// <summary>One synthetic corpus; BAD's settings enter the key only for contrastive decoding, the one strategy that reads it.</summary>
+    /// <summary>One synthetic corpus; BAD's checkpoint enters the key only for contrastive decoding, the one strategy that reads it.</summary>
     /// <param name="bad">The BAD model and the run its weights come from; contrastive decoding only.</param>
     public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, string name, (BadConfig Config, StepInstance Run)? bad)
     {
@@ -29,12 +29,13 @@ public sealed class GenerateAncestralTask : PipelineTask
             ["tokens"] = context.Planned("Tokenize").Single().AsInput(),
             ["good"] = good.AsInput(),
         };
-        var settings = new GenerateSettings(e.Generate, strategy, e.Good.Step, BadKind.Early, 0, 0, e.Seed);
+        BadCheckpoint? checkpoint = null;
         if (bad is var (config, run))
         {
             inputs["bad"] = run.AsInput();
-            settings = settings with { BadKind = config.Kind, BadStep = config.Kind == BadKind.Dropout ? e.Good.Step : config.Step, BadDropout = config.Dropout };
+            checkpoint = config.Kind == BadKind.Dropout ? new(e.Good.Step, config.Dropout) : new(config.Step, 0);
         }
+        var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
         return context.Step("Generate", name, settings, e.Seed, Code, inputs);
     }
 }

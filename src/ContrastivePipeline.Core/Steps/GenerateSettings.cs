@@ -3,8 +3,23 @@ using ContrastivePipeline.Configuration;
 namespace ContrastivePipeline.Steps;
 
 /// <summary>
-/// What the Generate step reads: the sampling settings, the strategy, GOOD's checkpoint, BAD's kind, checkpoint and
-/// dropout (ignored for ancestral and head-only), and the experiment seed that every row's random stream derives from.
+/// What the Generate step reads: the sampling settings (those its strategy does not read hold their defaults, so
+/// changing them reruns no corpus of that strategy), the strategy, GOOD's checkpoint, BAD's checkpoint and dropout
+/// (contrastive decoding only), and the experiment seed that every row's random stream derives from.
 /// </summary>
-public sealed record GenerateSettings(
-    GenerateConfig Generate, DecodingStrategy Strategy, int GoodStep, BadKind BadKind, int BadStep, double BadDropout, int Seed);
+public sealed record GenerateSettings(GenerateConfig Generate, DecodingStrategy Strategy, int GoodStep, BadCheckpoint? Bad, int Seed)
+{
+    public static GenerateSettings For(GenerateConfig config, DecodingStrategy strategy, int goodStep, BadCheckpoint? bad, int seed)
+    {
+        var defaults = new GenerateConfig();
+        var head = strategy != DecodingStrategy.Ancestral;          // the plausibility head: alpha, and its penalty
+        var truncation = config.TopK is not null || config.TopP is not null;
+        var read = config with
+        {
+            Alpha = head ? config.Alpha : defaults.Alpha,
+            Lambda = strategy == DecodingStrategy.Contrastive ? config.Lambda : defaults.Lambda,
+            Penalty = head || truncation ? config.Penalty : defaults.Penalty,
+        };
+        return new(read, strategy, goodStep, strategy == DecodingStrategy.Contrastive ? bad : null, seed);
+    }
+}

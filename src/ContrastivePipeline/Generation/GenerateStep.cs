@@ -1,4 +1,3 @@
-using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
@@ -26,8 +25,7 @@ internal sealed class GenerateStep : IStep
         if (input is not ("good" or "bad"))
             return true;
         var settings = context.Settings<GenerateSettings>();
-        var step = input == "good" || settings.BadKind == BadKind.Dropout ? settings.GoodStep : settings.BadStep;
-        return Checkpoints.Reads(file, step);
+        return Checkpoints.Reads(file, input == "good" ? settings.GoodStep : settings.Bad!.Step);
     }
 
     public void Run(StepContext context)
@@ -47,7 +45,8 @@ internal sealed class GenerateStep : IStep
         using var good = Load(context.Input("good"), settings.GoodStep, 0.0, prompts.VocabSize, device);
         using var bad = decoding.UsesBad ? LoadBad(context, settings, prompts.VocabSize, device) : null;
         context.Log($"{settings.Strategy} from GOOD step {settings.GoodStep}" +
-            (bad is null ? "" : $", BAD {settings.BadKind}") + $": {count:N0} prompts x {config.Continuations} x {config.NewTokens} tokens");
+            (settings.Bad is not { } b ? "" : $", BAD step {b.Step}{(b.Dropout > 0 ? $" with dropout {b.Dropout}" : "")}") +
+            $": {count:N0} prompts x {config.Continuations} x {config.NewTokens} tokens");
 
         var loop = new GenerationLoop(good, bad, decoding, new Truncation(config.TopK, config.TopP, config.Penalty), device);
         var shards = new GenerateShards(context.OutputFolder, config, settings.Seed, count);
@@ -58,11 +57,9 @@ internal sealed class GenerateStep : IStep
             (stats.OutsideHeadShare is { } share ? $", outside the head {share:P4}" : ""));
     }
 
-    static CachedLlama LoadBad(StepContext context, GenerateSettings settings, int vocab, Device device) => settings.BadKind switch
-    {
-        BadKind.Dropout => Load(context.Input("bad"), settings.GoodStep, settings.BadDropout, vocab, device),
-        _ => Load(context.Input("bad"), settings.BadStep, 0.0, vocab, device),
-    };
+    static CachedLlama LoadBad(StepContext context, GenerateSettings settings, int vocab, Device device) =>
+        settings.Bad is { } bad ? Load(context.Input("bad"), bad.Step, bad.Dropout, vocab, device)
+            : throw new StepException($"{settings.Strategy} decoding needs a BAD model, and the step's settings name none");
 
     /// <summary>A checkpoint as a cached decoder; dropout above 0 keeps attention dropout on (the model in train mode).</summary>
     static CachedLlama Load(string runFolder, int step, double dropout, int vocab, Device device)

@@ -79,6 +79,23 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void AValueOnlyContrastiveDecodingReads_ReplansOnlyTheContrastiveCorpusAndWhatFollows()
+    {
+        string[] upToMix = ["--target=Mix"];
+        Assert.Equal(0, pipeline.Run(pipeline.Experiment("smoke", Smoke), upToMix).ExitCode);
+
+        foreach (var (from, to) in new[] { ("batch_size: 16", "batch_size: 16\n  lambda: 0.5"), ("batch_size: 16", "batch_size: 16\n  alpha: 0.2"),
+            ("step: 10", "step: 10\n  dropout: 0.7") })
+        {
+            var (exit, plan) = pipeline.Run(pipeline.Experiment("smoke", Changed(from, to)), ["--dryrun", .. upToMix]);
+            Assert.Equal(0, exit);
+            var replanned = plan.Where(e => e.Status == PlanEntry.Run).Select(e => $"{e.Task}/{e.Instance}").ToList();
+            // lambda and alpha: the contrastive corpus and its Mix; the early BAD's dropout is read by nothing.
+            Assert.Equal(from == "step: 10" ? [] : ["GenerateContrastive/contrastive", "Mix/contrastive"], replanned);
+        }
+    }
+
+    [Fact]
     public void InputRebuiltWithTheSameBytes_ReusesWhatReadsIt()
     {
         var experiment = pipeline.Experiment("smoke", Smoke);

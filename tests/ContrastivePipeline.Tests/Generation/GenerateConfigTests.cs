@@ -32,7 +32,7 @@ public sealed class GenerateConfigTests
     public void Settings_with_an_infinite_penalty_survive_the_spec_json()
     {
         var settings = new GenerateSettings(new GenerateConfig { Penalty = double.NegativeInfinity }, DecodingStrategy.HeadOnly,
-            1000, BadKind.Dropout, 500, 0.7, 42);
+            1000, new BadCheckpoint(1000, 0.7), 42);
 
         var json = JsonSerializer.Serialize(settings, Json.Options);
 

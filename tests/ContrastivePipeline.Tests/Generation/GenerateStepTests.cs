@@ -15,7 +15,8 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         string? output = null, int goodStep = GenerateFixture.GoodStep)
     {
         output ??= Directory.CreateDirectory(Path.Combine(fixture.Root, $"out-{Guid.NewGuid():N}")).FullName;
-        var settings = new GenerateSettings(config, strategy, goodStep, kind, GenerateFixture.BadStep, 0.5, Seed: 5);
+        var bad = kind == BadKind.Dropout ? new BadCheckpoint(goodStep, 0.5) : new BadCheckpoint(GenerateFixture.BadStep, 0);
+        var settings = new GenerateSettings(config, strategy, goodStep, bad, Seed: 5);
         new GenerateStep().Run(new StepContext(new StepSpec
         {
             Step = "Generate",
