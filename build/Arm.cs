@@ -14,7 +14,7 @@ public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance?
     {
         yield return new(Baseline, Baseline, 0, null);
         var ratios = context.Experiment.Mix.Ratios;
-        foreach (var mix in context.Planned("Mix"))
+        foreach (var mix in context.Planned<Tasks.MixTask>())
         {
             foreach (var ratio in ratios)
             {

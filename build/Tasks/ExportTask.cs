@@ -12,10 +12,10 @@ public sealed class ExportTask : PipelineTask
 
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
-        var tokens = context.Planned("Tokenize").Single().AsInput();
-        var good = context.Planned("TrainGood").Single();
+        var tokens = context.Planned<TokenizeTask>().Single().AsInput();
+        var good = context.Planned<TrainGoodTask>().Single();
         yield return Export(context, good, "good", new ExportSettings("GOOD", context.Experiment.Good.Step), tokens);
-        foreach (var run in context.Planned("TrainFinal"))
+        foreach (var run in context.Planned<TrainFinalTask>())
             yield return Export(context, run, run.Instance, new ExportSettings(run.Instance), tokens);
     }
 

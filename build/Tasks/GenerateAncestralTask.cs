@@ -23,10 +23,10 @@ public sealed class GenerateAncestralTask : PipelineTask
     public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, string name, (BadConfig Config, StepInstance Run)? bad)
     {
         var e = context.Experiment;
-        var good = context.Planned("TrainGood").Single();
+        var good = context.Planned<TrainGoodTask>().Single();
         var inputs = new Dictionary<string, StepInput>
         {
-            ["tokens"] = context.Planned("Tokenize").Single().AsInput(),
+            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
             ["good"] = good.AsInput(),
         };
         BadCheckpoint? checkpoint = null;

@@ -12,8 +12,8 @@ public sealed class MixTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        var tokens = context.Planned("Tokenize").Single().AsInput();
-        foreach (var corpus in context.Planned("GenerateAncestral").Concat(context.Planned("GenerateContrastive")))
+        var tokens = context.Planned<TokenizeTask>().Single().AsInput();
+        foreach (var corpus in context.Planned<GenerateAncestralTask>().Concat(context.Planned<GenerateContrastiveTask>()))
         {
             yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Seed, 0.95), e.Seed,
                 ["Training/MixStep.cs", "Corpus/Documents.cs", "Tokenization"],

@@ -10,7 +10,7 @@ public sealed class TokenizeTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
-        var corpus = context.Planned("Corpus").Single();
+        var corpus = context.Planned<CorpusTask>().Single();
         yield return context.Step("Tokenize", "tokenizer",
             new TokenizeSettings(context.Experiment.Tokenizer, context.Experiment.Model.Context), context.Experiment.Seed,
             ["Tokenization", "Corpus/Documents.cs"], new Dictionary<string, StepInput> { ["corpus"] = corpus.AsInput() });

@@ -22,12 +22,12 @@ public sealed class TrainBadTask : PipelineTask
             var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
             yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
                 TrainGoodTask.TrainCode,
-                new Dictionary<string, StepInput> { ["tokens"] = context.Planned("Tokenize").Single().AsInput() });
+                new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
         }
     }
 
     /// <summary>The run a BAD reads its weights from: its small run, or GOOD's own run (early checkpoint, dropout).</summary>
     public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Kind == BadKind.Small
-        ? context.Planned("TrainBad").Single(i => ((TrainSettings)i.Settings) is var s && s.Model == bad.Model && s.Seed == bad.Seed)
-        : context.Planned("TrainGood").Single();
+        ? context.Planned<TrainBadTask>().Single(i => ((TrainSettings)i.Settings) is var s && s.Model == bad.Model && s.Seed == bad.Seed)
+        : context.Planned<TrainGoodTask>().Single();
 }

@@ -11,7 +11,7 @@ public sealed class TrainFinalTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        var tokens = context.Planned("Tokenize").Single().AsInput();
+        var tokens = context.Planned<TokenizeTask>().Single().AsInput();
         foreach (var arm in Arm.All(context))
         {
             foreach (var seed in e.Final.Seeds)

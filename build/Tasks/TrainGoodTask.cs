@@ -19,6 +19,6 @@ public sealed class TrainGoodTask : PipelineTask
     {
         var e = context.Experiment;
         yield return context.Step("Train", "base", new TrainSettings(e.Model, e.Train, e.Good.Seed), e.Good.Seed, TrainCode,
-            new Dictionary<string, StepInput> { ["tokens"] = context.Planned("Tokenize").Single().AsInput() });
+            new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
     }
 }
