@@ -25,7 +25,7 @@ public static class EvaluationBenchmark
     /// <summary>
     /// Entry for a CLI verb. <c>--tokens=</c> a Tokenize artifact folder (required); <c>--checkpoint=</c> a checkpoint
     /// folder (else random weights of the small.yaml shape); <c>--eval=data/eval --threads=2 --batch=64 --blocks=256
-    /// --paths=simple,fast --export=</c>.
+    /// --paths=simple,fast --export= --every=1</c> (every=N keeps every N-th item and reading row, for quicker runs).
     /// </summary>
     public static int Command(string[] args)
     {
@@ -39,6 +39,7 @@ public static class EvaluationBenchmark
             ["blocks"] = "256",
             ["paths"] = "simple,fast",
             ["export"] = "",
+            ["every"] = "1",
         };
         foreach (var arg in args)
         {
@@ -58,7 +59,9 @@ public static class EvaluationBenchmark
         using var model = o["checkpoint"].Length > 0 ? Checkpoints.LoadModel(o["checkpoint"]) : new Llama(Small with { Vocab = encoder.VocabSize });
         model.eval();
         var loadModel = Lap(clock);
-        var suite = EvaluationSuite.Load(o["eval"]);
+        var every = Number("every");
+        var all = EvaluationSuite.Load(o["eval"]);
+        var suite = all with { Items = [.. all.Items.Where((_, i) => i % every == 0)], ReadingRows = [.. all.ReadingRows.Where((_, i) => i % every == 0)] };
         var loadItems = Lap(clock);
         using var shard = TokenShard.Open(Path.Combine(o["tokens"], TokenizeStep.PerplexityShard));
         Perplexity.BlockLosses(model, shard, Math.Min(shard.Count, Number("blocks")), CPU);
@@ -71,11 +74,13 @@ public static class EvaluationBenchmark
             foreach (var path in o["paths"].Split(','))
             {
                 var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
-                var (scorer, profile) = Scorer(path, tokenizer, model, batch);
+                var (scorer, profile, fastProfile) = Scorer(path, tokenizer, model, batch);
                 var timed = new TimedScorer(scorer);
+                var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 clock.Restart();
                 var evaluation = EvaluationRun.Run(suite, timed, Path.Combine(output, path));
                 var run = Lap(clock);
+                var runCpu = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds;
                 ModelEvaluation.From(evaluation.Items, evaluation.ReadingRows, evaluation.Reading);
                 var regression = Lap(clock);
                 var candidates = timed.Calls.Sum(c => c.Candidates.Count);
@@ -101,8 +106,12 @@ public static class EvaluationBenchmark
                     score_forward_ms = profile?.Time.Forward.TotalMilliseconds,
                     score_log_softmax_ms = profile?.Time.LogSoftmax.TotalMilliseconds,
                     score_copy_ms = profile?.Time.Copy.TotalMilliseconds,
+                    score_prefix_ms = fastProfile?.Time.Prefix.TotalMilliseconds,
+                    score_own_ms = fastProfile?.Time.Own.TotalMilliseconds,
+                    score_head_ms = fastProfile?.Time.Head.TotalMilliseconds,
                     regression_ms = regression,
                     write_ms = run - timed.Elapsed.TotalMilliseconds - regression,
+                    run_cpu_ms = runCpu,
                     items_per_s = items / ((timed.Elapsed.TotalMilliseconds - tokenize) / 1000),
                     checkpoint_ms = loadModel + perplexity + run + (path == "simple" ? loadItems : -tokenize),
                 }));
@@ -119,15 +128,19 @@ public static class EvaluationBenchmark
         return 0;
     }
 
-    static (ICandidateScorer Scorer, ModelScorer? Profile) Scorer(string path, CandidateTokenizer tokenizer, Llama model, int batch)
+    static (ICandidateScorer Scorer, ModelScorer? Profile, SharedPrefixScorer? FastProfile) Scorer(
+        string path, CandidateTokenizer tokenizer, Llama model, int batch)
     {
         if (path == "simple")
         {
             var profile = new ModelScorer(model, CPU);
-            return (new CandidateScorer(tokenizer, profile, batch), profile);
+            return (new CandidateScorer(tokenizer, profile, batch), profile, null);
         }
         if (path == "fast")
-            return (new SharedPrefixScorer(tokenizer, new ScoringLlama(model), CPU, batch), null);
+        {
+            var fast = new SharedPrefixScorer(tokenizer, new ScoringLlama(model), CPU, batch);
+            return (fast, null, fast);
+        }
         throw new ArgumentException($"--paths: expected simple or fast, got '{path}'");
     }
 

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ContrastivePipeline.Tokenization;
 using static TorchSharp.torch;
 
@@ -17,6 +18,9 @@ namespace ContrastivePipeline.Evaluation;
 /// </remarks>
 internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLlama model, Device device, int batchSize = 64) : ICandidateScorer
 {
+    /// <summary>Where the calls' time went (the profile in BENCHMARKS.md): prefixes, the candidates' own tokens, the head.</summary>
+    public (TimeSpan Prefix, TimeSpan Own, TimeSpan Head) Time { get; private set; }
+
     public double[] Score(IReadOnlyList<Candidate> candidates)
     {
         // Distinct by tokens, not text: candidates that tokenize alike get the very same sum, so they tie exactly.
@@ -67,6 +71,7 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
     void ScoreBatch(List<PrefixGroup> groups, TokenizedCandidate[] tokenized, double[] sums)
     {
         using var scope = NewDisposeScope();
+        var clock = Stopwatch.StartNew();
         var rows = groups.SelectMany((g, gi) => g.Members.Select(m => (Member: m, Group: gi, Start: g.Shared.Length))).ToArray();
         var s = groups.Max(g => g.Shared.Length);
         var t = rows.Max(r => tokenized[r.Member].Sequence.Length - 1 - r.Start);
@@ -82,11 +87,13 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
             past = ([.. keys.Select(k => k.index_select(0, owner))], [.. values.Select(v => v.index_select(0, owner))]);
             mask = tensor(Mask(rows.Select(r => r.Start).ToArray(), s, t), [rows.Length, 1, t, s + t], device: device); // [N, 1, T, S + T]
         }
+        var prefix = clock.Elapsed;
         var own = rows.Select(r => tokenized[r.Member].Sequence[r.Start..^1]).ToArray();
         var tokens = tensor(Padded(own, t), [rows.Length, t], device: device);                                       // [N, T]
         var positions = tensor(rows.SelectMany(r => Enumerable.Range(r.Start, t).Select(p => (long)p)).ToArray(),
             [rows.Length, t], device: device);                                                                        // [N, T]
         var hidden = model.Suffix(tokens, positions, mask, past);                                                    // [N, T, C]
+        var ownDone = clock.Elapsed;
         var (at, targets, owners) = (new List<long>(), new List<long>(), new List<int>());
         for (var r = 0; r < rows.Length; r++)
         {
@@ -104,6 +111,7 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
         var logProbs = model.LogProbs(picked, tensor(targets.ToArray(), device: device)).cpu().data<float>().ToArray(); // [M]
         for (var i = 0; i < logProbs.Length; i++)
             sums[owners[i]] += logProbs[i];
+        Time = (Time.Prefix + prefix, Time.Own + ownDone - prefix, Time.Head + clock.Elapsed - ownDone);
         foreach (var row in rows)
         {
             if (double.IsNaN(sums[row.Member]))
