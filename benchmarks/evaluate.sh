@@ -5,7 +5,7 @@
 # the ratio of items/s are printed, with the load average before each run.
 # Usage: benchmarks/evaluate.sh TOKENS_FOLDER [CHECKPOINT_FOLDER] [runs=3] [threads=2] [every=1] [eval=data/eval]
 #   TOKENS_FOLDER: a Tokenize artifact (artifacts/store/Tokenize/<key>); CHECKPOINT_FOLDER: a run's checkpoints/step_N
-#   ("" for random weights of the small.yaml shape); every=N scores every N-th item and reading row of each task.
+#   ("" for random weights of the small.yaml shape); every=N scores every N-th zero-shot item (and all reading rows).
 # Needs: apt-get install -y python3-torch libopenblas0-pthread (Debian's PyTorch 1.13, on /usr/bin/python3).
 set -euo pipefail
 cd "$(dirname "$0")/.."

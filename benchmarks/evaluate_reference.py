@@ -78,7 +78,9 @@ config = json.load(open(f"{folder}/config.json"))
 shape = dict(vocab=config["vocab_size"], hidden=config["hidden_size"], heads=config["num_attention_heads"],
              layers=config["num_hidden_layers"], intermediate=config["intermediate_size"])
 model = Llama(shape)
-state = {k.removeprefix("model."): v for k, v in load_safetensors(f"{folder}/model.safetensors").items()}
+# llama_reference flattens HF's model.layers.N.self_attn.q_proj / .mlp.gate_proj into layers.N.q_proj / layers.N.gate_proj.
+state = {k.removeprefix("model.").replace("self_attn.", "").replace("mlp.", ""): v
+         for k, v in load_safetensors(f"{folder}/model.safetensors").items()}
 model.load_state_dict(state)
 model.eval()
 candidates = [json.loads(line) for line in open(f"{folder}/candidates.jsonl")]

@@ -25,7 +25,7 @@ public static class EvaluationBenchmark
     /// <summary>
     /// Entry for a CLI verb. <c>--tokens=</c> a Tokenize artifact folder (required); <c>--checkpoint=</c> a checkpoint
     /// folder (else random weights of the small.yaml shape); <c>--eval=data/eval --threads=2 --batch=64 --blocks=256
-    /// --paths=simple,fast --export= --every=1</c> (every=N keeps every N-th item and reading row, for quicker runs).
+    /// --paths=simple,fast --export= --every=1</c> (every=N keeps every N-th zero-shot item, for quicker runs).
     /// </summary>
     public static int Command(string[] args)
     {
@@ -61,7 +61,7 @@ public static class EvaluationBenchmark
         var loadModel = Lap(clock);
         var every = Number("every");
         var all = EvaluationSuite.Load(o["eval"]);
-        var suite = all with { Items = [.. all.Items.Where((_, i) => i % every == 0)], ReadingRows = [.. all.ReadingRows.Where((_, i) => i % every == 0)] };
+        var suite = all with { Items = [.. all.Items.Where((_, i) => i % every == 0)] }; // all reading rows: the regressions need them
         var loadItems = Lap(clock);
         using var shard = TokenShard.Open(Path.Combine(o["tokens"], TokenizeStep.PerplexityShard));
         Perplexity.BlockLosses(model, shard, Math.Min(shard.Count, Number("blocks")), CPU);
@@ -109,6 +109,9 @@ public static class EvaluationBenchmark
                     score_prefix_ms = fastProfile?.Time.Prefix.TotalMilliseconds,
                     score_own_ms = fastProfile?.Time.Own.TotalMilliseconds,
                     score_head_ms = fastProfile?.Time.Head.TotalMilliseconds,
+                    trunk_positions = profile?.Positions ?? fastProfile!.Positions.Prefix + fastProfile.Positions.Own,
+                    head_positions = profile?.Positions ?? fastProfile!.Positions.Head,
+                    prefix_positions = fastProfile?.Positions.Prefix,
                     regression_ms = regression,
                     write_ms = run - timed.Elapsed.TotalMilliseconds - regression,
                     run_cpu_ms = runCpu,

@@ -15,6 +15,9 @@ internal sealed class ModelScorer(Llama model, Device device) : ISequenceScorer
     /// <summary>Where the calls' time went (for the profile in BENCHMARKS.md): forward, log-softmax + gather, copy out.</summary>
     public (TimeSpan Forward, TimeSpan LogSoftmax, TimeSpan Copy) Time { get; private set; }
 
+    /// <summary>Positions through the model, padding included (every one also goes through the head).</summary>
+    public long Positions { get; private set; }
+
     public double[][] LogProbs(IReadOnlyList<int[]> sequences)
     {
         using var scope = NewDisposeScope();
@@ -37,6 +40,7 @@ internal sealed class ModelScorer(Llama model, Device device) : ISequenceScorer
         var values = picked.data<float>().ToArray();
         double[][] result = [.. sequences.Select((s, row) =>
             values.AsSpan(row * (length - 1), s.Length - 1).ToArray().Select(v => (double)v).ToArray())];
+        Positions += sequences.Count * length;
         Time = (Time.Forward + forward, Time.LogSoftmax + softmax - forward, Time.Copy + clock.Elapsed - softmax);
         return result;
     }

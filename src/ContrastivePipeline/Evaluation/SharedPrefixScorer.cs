@@ -21,6 +21,9 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
     /// <summary>Where the calls' time went (the profile in BENCHMARKS.md): prefixes, the candidates' own tokens, the head.</summary>
     public (TimeSpan Prefix, TimeSpan Own, TimeSpan Head) Time { get; private set; }
 
+    /// <summary>The work done, padding included: positions through the trunk (prefixes, own tokens) and through the head.</summary>
+    public (long Prefix, long Own, long Head) Positions { get; private set; }
+
     public double[] Score(IReadOnlyList<Candidate> candidates)
     {
         // Distinct by tokens, not text: candidates that tokenize alike get the very same sum, so they tie exactly.
@@ -112,6 +115,7 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
         for (var i = 0; i < logProbs.Length; i++)
             sums[owners[i]] += logProbs[i];
         Time = (Time.Prefix + prefix, Time.Own + ownDone - prefix, Time.Head + clock.Elapsed - ownDone);
+        Positions = (Positions.Prefix + (long)groups.Count * s, Positions.Own + (long)rows.Length * t, Positions.Head + at.Count);
         foreach (var row in rows)
         {
             if (double.IsNaN(sums[row.Member]))
