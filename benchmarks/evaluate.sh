@@ -31,7 +31,7 @@ for run in $(seq "$runs"); do
 done
 /usr/bin/python3 - "$results" <<'PY'
 import json, statistics, sys
-rows = [json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")]
+rows = [r for r in (json.loads(line) for line in open(sys.argv[1]) if line.startswith("{")) if "items_per_s" in r]
 def median(pred):
     return statistics.median(r["items_per_s"] for r in rows if pred(r))
 fast = median(lambda r: r.get("path") == "fast")

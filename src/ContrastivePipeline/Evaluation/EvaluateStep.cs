@@ -53,7 +53,7 @@ internal sealed class EvaluateStep : IStep
             Json.Write(Path.Combine(partial, PerplexityFile), new { BlockLosses = losses });
             var perplexity = clock.Elapsed;
             using var scoring = new ScoringLlama(model);
-            var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize));
+            var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers: device.type == DeviceType.CPU ? context.Threads : 1));
             var line = $"{settings.Arm} seed {settings.Seed} step {step}: perplexity {Math.Exp(losses.Average()):F2}";
             foreach (var (suite, items) in suites)
             {

@@ -25,7 +25,7 @@ public static class EvaluationBenchmark
     /// <summary>
     /// Entry for a CLI verb. <c>--tokens=</c> a Tokenize artifact folder (required); <c>--checkpoint=</c> a checkpoint
     /// folder (else random weights of the small.yaml shape); <c>--eval=data/eval --threads=2 --batch=64 --blocks=256
-    /// --paths=simple,fast --export= --every=1</c> (every=N keeps every N-th zero-shot item, for quicker runs).
+    /// --paths=simple,fast --export= --every=1 --workers=</c> (the fast path's workers; default: threads) (every=N keeps every N-th zero-shot item, for quicker runs).
     /// </summary>
     public static int Command(string[] args)
     {
@@ -40,6 +40,7 @@ public static class EvaluationBenchmark
             ["paths"] = "simple,fast",
             ["export"] = "",
             ["every"] = "1",
+            ["workers"] = "0",
         };
         foreach (var arg in args)
         {
@@ -52,6 +53,7 @@ public static class EvaluationBenchmark
             throw new ArgumentException("--tokens=<a Tokenize artifact folder> is required");
         int Number(string key) => int.Parse(o[key], CultureInfo.InvariantCulture);
         var (threads, batch) = (Number("threads"), Number("batch"));
+        var workers = Number("workers") is > 0 and var w ? w : threads; // as the Evaluate step: one worker per thread
         set_num_threads(threads);
         manual_seed(0);
         var clock = Stopwatch.StartNew();
@@ -74,7 +76,7 @@ public static class EvaluationBenchmark
             foreach (var path in o["paths"].Split(','))
             {
                 var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
-                var (scorer, profile, fastProfile) = Scorer(path, tokenizer, model, batch);
+                var (scorer, profile, fastProfile) = Scorer(path, tokenizer, model, batch, workers);
                 var timed = new TimedScorer(scorer);
                 var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                 clock.Restart();
@@ -95,6 +97,7 @@ public static class EvaluationBenchmark
                     implementation = "torchsharp",
                     path,
                     threads,
+                    workers = path == "fast" ? workers : 1,
                     batch,
                     items,
                     candidates,
@@ -132,7 +135,7 @@ public static class EvaluationBenchmark
     }
 
     static (ICandidateScorer Scorer, ModelScorer? Profile, SharedPrefixScorer? FastProfile) Scorer(
-        string path, CandidateTokenizer tokenizer, Llama model, int batch)
+        string path, CandidateTokenizer tokenizer, Llama model, int batch, int workers)
     {
         if (path == "simple")
         {
@@ -141,7 +144,7 @@ public static class EvaluationBenchmark
         }
         if (path == "fast")
         {
-            var fast = new SharedPrefixScorer(tokenizer, new ScoringLlama(model), CPU, batch);
+            var fast = new SharedPrefixScorer(tokenizer, new ScoringLlama(model), CPU, batch, workers);
             return (fast, null, fast);
         }
         throw new ArgumentException($"--paths: expected simple or fast, got '{path}'");

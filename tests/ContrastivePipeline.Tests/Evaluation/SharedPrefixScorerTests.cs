@@ -44,14 +44,16 @@ public sealed class SharedPrefixScorerTests : IDisposable
     CandidateScorer Simple() => new(Tokenizer(), new ModelScorer(model, CPU), batchSize: 64);
 
     [Theory]
-    [InlineData(64)]
-    [InlineData(7)]
-    [InlineData(1)]
-    public void FastPath_GivesTheSimplePathsSums_OnRealItemsOfEveryTask(int batchSize)
+    [InlineData(64, 1)]
+    [InlineData(7, 1)]
+    [InlineData(1, 1)]
+    [InlineData(64, 2)]
+    [InlineData(7, 3)]
+    public void FastPath_GivesTheSimplePathsSums_OnRealItemsOfEveryTask(int batchSize, int workers)
     {
         var (items, _) = RealItems.Value;
         using var scoring = new ScoringLlama(model);
-        var fast = new SharedPrefixScorer(Tokenizer(), scoring, CPU, batchSize);
+        var fast = new SharedPrefixScorer(Tokenizer(), scoring, CPU, batchSize, workers);
 
         var expected = ZeroShotEvaluator.Evaluate(items, Simple());
         var actual = ZeroShotEvaluator.Evaluate(items, fast);
@@ -75,7 +77,7 @@ public sealed class SharedPrefixScorerTests : IDisposable
         using var scoring = new ScoringLlama(model);
 
         var expected = ReadingEvaluator.Evaluate(rows, Simple());
-        var actual = ReadingEvaluator.Evaluate(rows, new SharedPrefixScorer(Tokenizer(), scoring, CPU, 16));
+        var actual = ReadingEvaluator.Evaluate(rows, new SharedPrefixScorer(Tokenizer(), scoring, CPU, 16, workers: 2));
 
         Assert.All(expected.Zip(actual), p =>
         {
