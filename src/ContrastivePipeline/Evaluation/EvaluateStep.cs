@@ -49,11 +49,12 @@ internal sealed class EvaluateStep : IStep
             var clock = Stopwatch.StartNew();
             using var model = Checkpoints.LoadModel(checkpoint);
             model.to(device);
-            var losses = Perplexity.BlockLosses(model, shard, blocks, device);
+            var workers = device.type == DeviceType.CPU ? context.Threads : 1;
+            var losses = Perplexity.BlockLosses(model, shard, blocks, device, workers);
             Json.Write(Path.Combine(partial, PerplexityFile), new { BlockLosses = losses });
             var perplexity = clock.Elapsed;
             using var scoring = new ScoringLlama(model);
-            var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers: device.type == DeviceType.CPU ? context.Threads : 1));
+            var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers));
             var line = $"{settings.Arm} seed {settings.Seed} step {step}: perplexity {Math.Exp(losses.Average()):F2}";
             foreach (var (suite, items) in suites)
             {

@@ -16,12 +16,7 @@ namespace ContrastivePipeline.Evaluation;
 /// attending to its group's S_g prefix keys and causally to its own. Sums run in double over fp32 log-probs in
 /// token order, as the oracle's do.
 /// </remarks>
-/// <param name="workers">
-/// Batches scored at once, each on its own thread with one libtorch thread. With 2 cores this beats one batch at a time
-/// on 2 libtorch threads: these batches are many small kernels, and every kernel of a 2-thread batch ends in an OpenMP
-/// barrier, which on a shared machine waits for a descheduled thread (BENCHMARKS.md, "Evaluation"). 1: the calling
-/// thread, with whatever threads libtorch has.
-/// </param>
+/// <param name="workers">Batches scored at once, see <see cref="ParallelBatches"/>; 1: on the calling thread.</param>
 internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLlama model, Device device, int batchSize = 64, int workers = 1)
     : ICandidateScorer
 {
@@ -58,43 +53,8 @@ internal sealed class SharedPrefixScorer(CandidateTokenizer tokenizer, ScoringLl
             .ToList();
         var sums = new double[distinct.Count];
         var batches = Batches(groups).ToList();
-        if (workers <= 1)
-        {
-            using var _ = no_grad();
-            foreach (var batch in batches)
-                ScoreBatch(batch, tokenized, sums);
-        }
-        else
-            ScoreInParallel(batches, tokenized, sums);
+        ParallelBatches.Run(batches.Count, workers, i => ScoreBatch(batches[i], tokenized, sums));
         return [.. slots.Select(i => sums[i])];
-    }
-
-    /// <summary>Each worker takes the next batch; a batch's candidates are its own, so the workers write disjoint sums.</summary>
-    void ScoreInParallel(List<List<PrefixGroup>> batches, TokenizedCandidate[] tokenized, double[] sums)
-    {
-        var threads = get_num_threads();
-        var next = -1;
-        var errors = new Exception?[workers];
-        var running = Enumerable.Range(0, workers).Select(w => new Thread(() =>
-        {
-            try
-            {
-                set_num_threads(1);
-                using var _ = no_grad();
-                for (var i = Interlocked.Increment(ref next); i < batches.Count; i = Interlocked.Increment(ref next))
-                    ScoreBatch(batches[i], tokenized, sums);
-            }
-            catch (Exception e)
-            {
-                errors[w] = e;
-                Interlocked.Exchange(ref next, batches.Count);
-            }
-        })).ToList();
-        running.ForEach(t => t.Start());
-        running.ForEach(t => t.Join());
-        set_num_threads(threads); // libtorch keeps the count process-wide for threads it has not seen yet
-        if (errors.FirstOrDefault(e => e is not null) is { } error)
-            throw new InvalidOperationException($"scoring failed: {error.Message}", error);
     }
 
     IEnumerable<List<PrefixGroup>> Batches(IReadOnlyList<PrefixGroup> groups)
