@@ -27,6 +27,11 @@ if (args is ["generate-benchmark", .. var generateArgs])
     using var tensors = TorchSharp.torch.NewDisposeScope();
     return GenerationBenchmark.Command(generateArgs);
 }
+if (args is ["evaluate-benchmark", .. var evaluateArgs])
+{
+    using var tensors = TorchSharp.torch.NewDisposeScope();
+    return EvaluationBenchmark.Command(evaluateArgs);
+}
 if (args is not ["step", var specPath, ..] || args.Length > 3 || (args.Length == 3 && args[2] != StepSpec.WatchHost))
 {
     Console.Error.WriteLine($"usage: ContrastivePipeline step <spec.json> [{StepSpec.WatchHost}]");

@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
@@ -30,6 +31,9 @@ internal sealed class EvaluateStep : IStep
         var encoder = BpeEncoder.Load(tokens);
         using var shard = TokenShard.Open(Path.Combine(tokens, TokenizeStep.PerplexityShard));
         var blocks = Math.Min(shard.Count, settings.PerplexityBlocks ?? shard.Count);
+        // What does not change between checkpoints is read and tokenized once: the items, and each candidate's tokens.
+        var suites = Suites(context).Select(s => (s.Suite, EvaluationSuite.Load(s.Folder, s.Suite == "probes" ? "tinyworld" : null))).ToList();
+        var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
         foreach (var step in settings.Steps)
         {
             var final = StepFolder(context.OutputFolder, step);
@@ -42,19 +46,25 @@ internal sealed class EvaluateStep : IStep
             if (Directory.Exists(partial))
                 Directory.Delete(partial, recursive: true);
             Directory.CreateDirectory(partial);
+            var clock = Stopwatch.StartNew();
             using var model = Checkpoints.LoadModel(checkpoint);
             model.to(device);
-            var losses = Perplexity.BlockLosses(model, shard, blocks, device);
+            var workers = device.type == DeviceType.CPU ? context.Threads : 1;
+            var losses = Perplexity.BlockLosses(model, shard, blocks, device, workers);
             Json.Write(Path.Combine(partial, PerplexityFile), new { BlockLosses = losses });
-            var scorer = new CandidateScorer(t => [.. encoder.Encode(t)], SpecialTokens.Bos, new ModelScorer(model, device), settings.BatchSize);
+            var perplexity = clock.Elapsed;
+            using var scoring = new ScoringLlama(model);
+            var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers));
             var line = $"{settings.Arm} seed {settings.Seed} step {step}: perplexity {Math.Exp(losses.Average()):F2}";
-            foreach (var (suite, folder) in Suites(context))
+            foreach (var (suite, items) in suites)
             {
-                var evaluation = EvaluationRun.Run(folder, scorer, Path.Combine(partial, suite), suite == "probes" ? "tinyworld" : null);
+                var evaluation = EvaluationRun.Run(items, scorer, Path.Combine(partial, suite));
                 line += string.Concat(evaluation.Scores.Select(s => $", {s.Task} {s.Accuracy:F1}"));
             }
             Directory.Move(partial, final);
             context.Log(line);
+            context.Log($"step {step} took {clock.Elapsed.TotalSeconds:F1} s: loading and perplexity {perplexity.TotalSeconds:F1} s, " +
+                $"scoring {scorer.Elapsed.TotalSeconds:F1} s, the rest (regressions, writing) {(clock.Elapsed - perplexity - scorer.Elapsed).TotalSeconds:F1} s");
         }
         Json.Write(context.Output(Summary), new { settings.Arm, settings.Seed, settings.Steps });
     }

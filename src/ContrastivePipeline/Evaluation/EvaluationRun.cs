@@ -14,10 +14,13 @@ internal static class EvaluationRun
     public const string ReadingFile = "reading_predictions.jsonl";
     public const string ScoresFile = "scores.json";
 
-    public static ModelEvaluation Run(string evalFolder, CandidateScorer scorer, string outputFolder, string? suite = null)
+    public static ModelEvaluation Run(string evalFolder, ICandidateScorer scorer, string outputFolder, string? suite = null) =>
+        Run(EvaluationSuite.Load(evalFolder, suite), scorer, outputFolder);
+
+    public static ModelEvaluation Run(EvaluationSuite suite, ICandidateScorer scorer, string outputFolder)
     {
-        var items = ZeroShotEvaluator.Evaluate(ZeroShotSuite.Load(evalFolder, suite), scorer);
-        var rows = ReadingRows(evalFolder);
+        var items = ZeroShotEvaluator.Evaluate(suite.Items, scorer);
+        var rows = suite.ReadingRows;
         var reading = rows.Count > 0 ? ReadingEvaluator.Evaluate(rows, scorer) : [];
         Directory.CreateDirectory(outputFolder);
         PredictionsFile.Write(Path.Combine(outputFolder, ZeroShotFile), items);
@@ -34,12 +37,9 @@ internal static class EvaluationRun
         var items = PredictionsFile.Read<ItemResult>(Path.Combine(outputFolder, ZeroShotFile));
         var readingPath = Path.Combine(outputFolder, ReadingFile);
         var reading = File.Exists(readingPath) ? PredictionsFile.Read<ReadingPrediction>(readingPath) : [];
-        var rows = reading.Count > 0 ? ReadingRows(evalFolder) : [];
+        var rows = reading.Count > 0 ? EvaluationSuite.ReadRows(evalFolder) : [];
         if (rows.Count != reading.Count || rows.Zip(reading).Any(p => p.First.Index != p.Second.Index))
             throw new InvalidDataException($"{readingPath}: rows do not match {evalFolder}/reading/{ReadingTable.FileName}");
         return ModelEvaluation.From(items, rows, reading);
     }
-
-    static IReadOnlyList<ReadingRow> ReadingRows(string evalFolder) =>
-        Path.Combine(evalFolder, "reading", ReadingTable.FileName) is var path && File.Exists(path) ? ReadingTable.Load(path) : [];
 }

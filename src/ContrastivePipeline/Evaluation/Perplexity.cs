@@ -13,20 +13,22 @@ internal static class Perplexity
 {
     const int BatchSize = 8;
 
-    public static double[] BlockLosses(Llama model, TokenShard shard, int blocks, Device device)
+    /// <param name="workers">Batches run at once, see <see cref="ParallelBatches"/>; 1: on the calling thread.</param>
+    public static double[] BlockLosses(Llama model, TokenShard shard, int blocks, Device device, int workers = 1)
     {
-        using var _ = no_grad();
         var length = shard.BlockLength;
         var losses = new double[blocks];
-        var batch = new long[BatchSize * length];
-        using var pad = SpecialTokens.Pad.ToScalar();
-        for (var first = 0; first < blocks; first += BatchSize)
+        var all = new long[(long)blocks * length]; // read here: the shard's reader is not shared between threads
+        for (var block = 0; block < blocks; block++)
+            shard.CopyBlock(block, all.AsSpan(block * length, length));
+        var batches = (blocks + BatchSize - 1) / BatchSize;
+        ParallelBatches.Run(batches, workers, b =>
         {
             using var scope = NewDisposeScope();
+            using var pad = SpecialTokens.Pad.ToScalar();
+            var first = b * BatchSize;
             var rows = Math.Min(BatchSize, blocks - first);
-            for (var row = 0; row < rows; row++)
-                shard.CopyBlock(first + row, batch.AsSpan(row * length, length));
-            var tokens = tensor(batch, [BatchSize, length], device: device)[..rows];                      // [B, T]
+            var tokens = tensor(all.AsSpan(first * length, rows * length).ToArray(), [rows, length], device: device); // [B, T]
             var logits = model.call(tokens[.., ..^1], Llama.Positions(length - 1, device)).to(ScalarType.Float32); // [B, T-1, V]
             var target = tokens[.., 1..];                                                                   // [B, T-1]
             var loss = nn.functional.cross_entropy(logits.flatten(0, 1), target.flatten(),
@@ -35,7 +37,7 @@ internal static class Perplexity
             var perBlock = (loss * real).sum(1) / real.sum(1).clamp_min(Scalars.One);                       // [B]
             var values = perBlock.to(ScalarType.Float64).cpu().data<double>().ToArray();
             values.CopyTo(losses, first);
-        }
+        });
         return losses;
     }
 }

@@ -3,7 +3,7 @@ namespace ContrastivePipeline.Evaluation;
 /// <summary>Scores every candidate of every item with one model and turns the sums into per-item results.</summary>
 internal static class ZeroShotEvaluator
 {
-    public static IReadOnlyList<ItemResult> Evaluate(IReadOnlyList<ZeroShotItem> items, CandidateScorer scorer)
+    public static IReadOnlyList<ItemResult> Evaluate(IReadOnlyList<ZeroShotItem> items, ICandidateScorer scorer)
     {
         // All candidates of all items go to the scorer at once, so its batches are full and length-sorted.
         var candidates = items.SelectMany(i => i.Completions.Select(c => new Candidate(i.Prefix, c))).ToList();

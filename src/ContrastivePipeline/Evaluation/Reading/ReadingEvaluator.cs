@@ -11,7 +11,7 @@ namespace ContrastivePipeline.Evaluation.Reading;
 /// </remarks>
 internal static class ReadingEvaluator
 {
-    public static IReadOnlyList<ReadingPrediction> Evaluate(IReadOnlyList<ReadingRow> rows, CandidateScorer scorer)
+    public static IReadOnlyList<ReadingPrediction> Evaluate(IReadOnlyList<ReadingRow> rows, ICandidateScorer scorer)
     {
         var withPrev = rows.Select(r => r.PrevItem.Length > 0 && r.PrevWord.Length > 0).ToArray();
         var candidates = rows.Select(r => WordIn(r.Item, r.Word))
