@@ -32,8 +32,7 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     /// <summary>The instances an earlier task planned (its artifacts are this task's inputs).</summary>
     public IReadOnlyList<StepInstance> Planned<TTask>() where TTask : PipelineTask => Planned(TaskGraph.NameOf(typeof(TTask)));
 
-    /// <summary>The instances an earlier task planned, by the task's name.</summary>
-    public IReadOnlyList<StepInstance> Planned(string task) =>
+    IReadOnlyList<StepInstance> Planned(string task) =>
         planned.TryGetValue(task, out var list) ? list
             : throw new InvalidOperationException($"task {CurrentTask} needs {task}, which is not in the plan: add [IsDependentOn]");
 

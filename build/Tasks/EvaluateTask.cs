@@ -16,12 +16,12 @@ public sealed class EvaluateTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        var good = context.Planned("TrainGood").Single();
+        var good = context.Planned<TrainGoodTask>().Single();
         var evaluations = new List<(string Arm, int Seed, StepInstance Run, StepInstance Evaluation)>
         {
             ("good", e.Good.Seed, good, Evaluate(context, good, "good", e.Good.Seed, [e.Good.Step])),
         };
-        foreach (var run in context.Planned("TrainFinal"))
+        foreach (var run in context.Planned<TrainFinalTask>())
         {
             var settings = (TrainSettings)run.Settings;
             var arm = run.Instance[..run.Instance.LastIndexOf("-seed", StringComparison.Ordinal)];
@@ -35,7 +35,7 @@ public sealed class EvaluateTask : PipelineTask
     /// <summary>Prints the comparison table and puts the report next to the run's other results.</summary>
     public override void Run(BuildContext context)
     {
-        var report = context.Planned("Evaluate").Single(i => i.Step == "Report").Folder;
+        var report = context.Planned<EvaluateTask>().Single(i => i.Step == "Report").Folder;
         var run = context.Paths.Run(context.Experiment.Name);
         foreach (var file in Directory.EnumerateFiles(report).Where(f => f.EndsWith(".md") || f.EndsWith(".json") || f.EndsWith(".png")))
         {
@@ -76,13 +76,13 @@ public sealed class EvaluateTask : PipelineTask
         var inputs = new Dictionary<string, StepInput>
         {
             ["run"] = run.AsInput(),
-            ["tokens"] = context.Planned("Tokenize").Single().AsInput(),
+            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
         };
         if (e.Evaluate.Tasks is { } tasks)
             inputs["tasks"] = context.Folder(tasks);
         if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
         {
-            inputs["probes"] = context.Planned("Corpus").Single().AsInput("probes");
+            inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
         }
         var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
         return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, Code, inputs);
