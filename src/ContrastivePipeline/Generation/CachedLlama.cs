@@ -14,6 +14,7 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal sealed class CachedLlama : IDisposable
 {
+    readonly InferenceWeights weights;
     readonly Tensor embed, norm, lmHead; // [V, C], [C], [C, V]
     readonly LayerWeights[] layers;
     readonly double dropout;
@@ -23,24 +24,7 @@ internal sealed class CachedLlama : IDisposable
     {
         Shape = model.Shape;
         dropout = attentionDropout;
-        using var _ = no_grad();
-        var w = model.state_dict();
-        Tensor Take(string name) => w[name].detach().clone();
-        Tensor Inputs(params string[] names) => cat([.. names.Select(n => w[n])]).t().contiguous(); // [in, out]
-        embed = Take("model.embed_tokens.weight");
-        norm = Take("model.norm.weight");
-        lmHead = Inputs("lm_head.weight");
-        layers = [.. Enumerable.Range(0, Shape.Layers).Select(l =>
-        {
-            var p = $"model.layers.{l}.";
-            return new LayerWeights(
-                Take(p + "input_layernorm.weight"),
-                Inputs(p + "self_attn.q_proj.weight", p + "self_attn.k_proj.weight", p + "self_attn.v_proj.weight"),
-                Inputs(p + "self_attn.o_proj.weight"),
-                Take(p + "post_attention_layernorm.weight"),
-                Inputs(p + "mlp.gate_proj.weight", p + "mlp.up_proj.weight"),
-                Inputs(p + "mlp.down_proj.weight"));
-        })];
+        (embed, norm, lmHead, layers) = weights = InferenceWeights.From(model);
     }
 
     public ModelShape Shape { get; }
@@ -75,9 +59,5 @@ internal sealed class CachedLlama : IDisposable
         return RmsNorm.Normalize(x[.., -1], norm).matmul(lmHead);                     // [B, V]
     }
 
-    public void Dispose()
-    {
-        foreach (var t in layers.SelectMany(l => l.All).Append(embed).Append(norm).Append(lmHead))
-            t.Dispose();
-    }
+    public void Dispose() => weights.Dispose();
 }

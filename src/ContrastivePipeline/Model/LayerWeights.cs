@@ -1,8 +1,8 @@
 using static TorchSharp.torch;
 
-namespace ContrastivePipeline.Generation;
+namespace ContrastivePipeline.Model;
 
-/// <summary>One decoder layer's weights as <see cref="CachedLlama"/> uses them, [in, out]: q/k/v side by side [C, 3C], gate/up [C, 2I].</summary>
+/// <summary>One decoder layer's weights for inference, [in, out]: q/k/v side by side [C, 3C], gate/up [C, 2I].</summary>
 internal sealed record LayerWeights(Tensor InputNorm, Tensor Qkv, Tensor O, Tensor PostNorm, Tensor GateUp, Tensor Down)
 {
     public IEnumerable<Tensor> All => [InputNorm, Qkv, O, PostNorm, GateUp, Down];
