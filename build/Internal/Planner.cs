@@ -41,7 +41,7 @@ internal static class Planner
         }
         if (last is null)
             return Entry(PlanEntry.Run, NewInstance);
-        var changes = Explain(parts.Changes(last), instance, lastSettings);
+        var changes = parts.Changes(last, SettingsChanges(instance, lastSettings)).ToList();
         return Entry(PlanEntry.Run, changes.Count > 0
             ? "changed: " + string.Join("; ", changes)
             : "artifact missing from the store (deleted, or its run never completed)");
@@ -54,15 +54,14 @@ internal static class Planner
     {
         if (last is null)
             return NewInstance;
-        var changes = Explain(instance.KnownParts.Changes(last with { Inputs = "" }), instance, lastSettings);
+        var changes = instance.KnownParts.Changes(last with { Inputs = "" }, SettingsChanges(instance, lastSettings)).ToList();
         if (changes.Count > 0)
             return "changed: " + string.Join("; ", changes);
         var waits = instance.Inputs.Values.OfType<ArtifactInput>().Where(i => i.Content is null).Select(i => i.Source.Id).Distinct();
         return $"after {string.Join(", ", waits)}: reused if they come out byte-identical";
     }
 
-    /// <summary>A changed config part as the values that changed ("config train.steps 40 -> 50"), when the last run's are known.</summary>
-    static List<string> Explain(IEnumerable<string> changes, StepInstance instance, string? lastSettings) =>
-        [.. changes.Select(c => c.StartsWith("config ", StringComparison.Ordinal) && lastSettings is not null
-            ? "config " + SettingsDiff.Describe(lastSettings, instance.SettingsJson) : c)];
+    /// <summary>The settings values that changed since the last run ("train.steps 40 -> 50"), when its settings were recorded.</summary>
+    static string? SettingsChanges(StepInstance instance, string? lastSettings) =>
+        lastSettings is null ? null : SettingsDiff.Describe(lastSettings, instance.SettingsJson);
 }

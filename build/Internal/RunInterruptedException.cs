@@ -1,7 +1,4 @@
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>The host was asked to stop (SIGINT, SIGTERM) while <paramref name="instance"/> ran; the child was stopped.</summary>
-internal sealed class RunInterruptedException(string instance) : Exception($"stopped {instance}")
-{
-    public string Instance { get; } = instance;
-}
+internal sealed class RunInterruptedException(string instance) : Exception($"stopped {instance}");

@@ -19,12 +19,14 @@ public sealed class StepInstance(string task, string step, string instance, obje
     /// <summary>The settings as canonical JSON: the config part of the key hashes it; the plan diffs it with the last run's.</summary>
     public string SettingsJson { get; } = settingsJson;
 
-    /// <summary>The key parts, or null while an input's content is unknown.</summary>
-    public KeyParts? Parts => Inputs.Values.Any(i => i.Content is null) ? null : new KeyParts(Step, code, Hash.OfText(SettingsJson),
-        Hash.OfParts([.. Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Content}")]), toolchain);
-
     /// <summary>The parts known before the inputs are: an unchanged pending instance reruns only if an input's bytes change.</summary>
-    public KeyParts KnownParts => new(Step, code, Hash.OfText(SettingsJson), "", toolchain);
+    public KeyParts KnownParts { get; } = new(step, code, Hash.OfText(settingsJson), "", toolchain);
+
+    /// <summary>The key parts, or null while an input's content is unknown.</summary>
+    public KeyParts? Parts => Inputs.Values.Any(i => i.Content is null) ? null : KnownParts with
+    {
+        Inputs = Hash.OfParts([.. Inputs.OrderBy(i => i.Key, StringComparer.Ordinal).Select(i => $"{i.Key}={i.Value.Content}")]),
+    };
 
     public string Key => Parts?.Key ?? throw new InvalidOperationException($"{Id} is pending: an input has not run yet");
 

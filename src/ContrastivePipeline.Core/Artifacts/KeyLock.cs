@@ -21,7 +21,7 @@ public sealed class KeyLock : IDisposable
 
     /// <summary>Takes the lock, waiting while another process holds it; says who it waits for, and for how long.</summary>
     /// <param name="timeout">How long to wait at most; null waits as long as the holder runs.</param>
-    public static KeyLock Acquire(string path, Action<string> log, TimeSpan? timeout = null, CancellationToken cancel = default)
+    public static KeyLock Acquire(string path, Action<string> log, TimeSpan? timeout = null)
     {
         if (Environment.GetEnvironmentVariable("DOTNET_SYSTEM_IO_DISABLEFILELOCKING") is "1" or "true" ||
             (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled))
@@ -35,7 +35,15 @@ public sealed class KeyLock : IDisposable
             try
             {
                 var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
-                Json.Write(HolderFile(path), LockHolder.Current());
+                try
+                {
+                    Json.Write(HolderFile(path), LockHolder.Current());
+                }
+                catch
+                {
+                    stream.Dispose(); // a lock whose record could not be written (a full disk) is released at once
+                    throw;
+                }
                 return new KeyLock(stream);
             }
             catch (IOException e) when (e.HResult is WouldBlock or SharingViolation)
@@ -45,12 +53,11 @@ public sealed class KeyLock : IDisposable
                     throw new LockTimeoutException(path, holder, limit);
                 if (clock.Elapsed >= nextReport)
                 {
-                    log($"waiting for {path}: held by {holder} (waited {clock.Elapsed.TotalSeconds:F0} s" +
+                    log($"waiting for {path}: held by {holder?.ToString() ?? "another process"} (waited {clock.Elapsed.TotalSeconds:F0} s" +
                         (timeout is { } t ? $" of --lock-timeout={t.TotalSeconds:F0})" : ")"));
                     nextReport = nextReport == TimeSpan.Zero ? TimeSpan.FromSeconds(30) : nextReport * 2;
                 }
-                if (cancel.WaitHandle.WaitOne(200))
-                    cancel.ThrowIfCancellationRequested();
+                Thread.Sleep(200);
             }
         }
     }

@@ -9,10 +9,11 @@ public sealed record KeyParts(string Step, string Code, string Config, string In
     public string Key => Hash.OfParts("step-key-v1", Step, Code, Config, Inputs, Toolchain);
 
     /// <summary>Which parts differ from <paramref name="old"/>, as "part old -> new" with short hashes.</summary>
-    public IEnumerable<string> Changes(KeyParts old)
+    /// <param name="configChanges">What changed in the settings, said in place of the config hashes when known.</param>
+    public IEnumerable<string> Changes(KeyParts old, string? configChanges = null)
     {
         if (Code != old.Code) yield return $"code {Hash.Short(old.Code)} -> {Hash.Short(Code)}";
-        if (Config != old.Config) yield return $"config {Hash.Short(old.Config)} -> {Hash.Short(Config)}";
+        if (Config != old.Config) yield return $"config {configChanges ?? $"{Hash.Short(old.Config)} -> {Hash.Short(Config)}"}";
         if (Inputs != old.Inputs) yield return $"input artifact {Hash.Short(old.Inputs)} -> {Hash.Short(Inputs)}";
         if (Toolchain != old.Toolchain) yield return $"toolchain {Hash.Short(old.Toolchain)} -> {Hash.Short(Toolchain)}";
     }
