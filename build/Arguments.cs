@@ -6,7 +6,8 @@ public sealed record Arguments
     public const string DefaultTarget = "Evaluate";
 
     static readonly string[] Known =
-        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout"];
+        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout",
+        "jobs", "executor", "fail-fast"];
 
     public string Target { get; init; } = DefaultTarget;
     public string Experiment { get; init; } = "experiments/default.yaml";
@@ -20,6 +21,13 @@ public sealed record Arguments
     public string? PlanFile { get; init; }
     /// <summary>How long a step waits for another run's lock on its key, in seconds; null waits as long as that run lives.</summary>
     public double? LockTimeoutSeconds { get; init; }
+
+    /// <summary>How many step instances may run at once; null takes cake.config's Run.Jobs (default 1).</summary>
+    public int? Jobs { get; init; }
+    /// <summary>Where instances run: local child processes or Slurm jobs; null takes cake.config's Run.Executor.</summary>
+    public string? Executor { get; init; }
+    /// <summary>On a failure, cancel the instances still running instead of letting them finish.</summary>
+    public bool FailFast { get; init; }
 
     /// <summary>Everything given, for Cake's argument service (cake.config overrides such as --paths_artifacts=... included).</summary>
     public ILookup<string, string> All { get; init; } = Array.Empty<string>().ToLookup(x => x);
@@ -58,6 +66,11 @@ public sealed record Arguments
             LockTimeoutSeconds = Get("lock-timeout") is not { } timeout ? null
                 : double.TryParse(timeout, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 ? seconds
                 : throw new ArgumentException($"--lock-timeout={timeout}: give a number of seconds, e.g. --lock-timeout=600"),
+            Jobs = Get("jobs") is not { } jobs ? null
+                : int.TryParse(jobs, out var n) && n >= 1 ? n
+                : throw new ArgumentException($"--jobs={jobs}: give how many instances may run at once, e.g. --jobs=4"),
+            Executor = Get("executor"),
+            FailFast = Flag("fail-fast"),
             All = pairs.ToLookup(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase),
         };
     }

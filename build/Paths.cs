@@ -14,6 +14,9 @@ public sealed class Paths(string root, string artifacts)
 
     public string Specs => Path.Combine(Artifacts, "specs");
 
+    /// <summary>Each instance's whole output, <c>&lt;step&gt;-&lt;key&gt;.log</c>, appended per attempt.</summary>
+    public string Logs => Path.Combine(Artifacts, "logs");
+
     public string Run(string experiment) => Path.Combine(Artifacts, "runs", experiment);
 
     /// <summary>The step CLI, built with the host (same configuration) by the project reference in Build.csproj.</summary>

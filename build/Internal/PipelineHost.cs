@@ -45,7 +45,7 @@ public static class PipelineHost
         root ??= Paths.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory);
         var cake = new CakeServices(arguments, root);
         var target = TaskGraph.NameOf(graph[arguments.Target]);
-        Executor? executor = null;
+        Scheduler? executor = null;
         foreach (var name in graph.Names)
         {
             var builder = cake.Engine.RegisterTask(name).Description(TaskGraph.DescriptionOf(graph[name]));
@@ -78,6 +78,19 @@ public static class PipelineHost
         var device = cake.Configuration.GetValue("Compute_Device") ?? "cpu";
         var threads = int.TryParse(cake.Configuration.GetValue("Compute_Threads"), out var t) ? t : Environment.ProcessorCount;
         var context = new BuildContext(cake.Context, arguments, paths, experiment, Toolchain.Read(root, device), threads);
+        ILauncher launcher;
+        DeviceSlots slots;
+        ClusterResources resources;
+        try
+        {
+            (launcher, slots) = Launching.Choose(cake.Configuration, arguments, paths, device);
+            resources = new ClusterResources(cake.Configuration, experiment, graph.Names);
+        }
+        catch (ArgumentException e)
+        {
+            Error(e.Message);
+            return 2;
+        }
         var forced = arguments.Force is { } f ? graph.Downstream(f, order) : new HashSet<string>();
         var record = new RunRecord(paths.Run(experiment.Name));
         var tasks = order.Select(n => (n, (PipelineTask)Activator.CreateInstance(graph[n])!)).ToList();
@@ -91,7 +104,10 @@ public static class PipelineHost
         paths.CheckWritable();
         record.Start(ExperimentLoader.Resolve(experiment));
         using var stop = new StopSignals();
-        executor = new Executor(context, tasks, plan, record, stop.Token);
+        executor = new Scheduler(context, tasks, plan, record, launcher, slots,
+            instance => Launching.Shape(instance, paths, launcher is SlurmLauncher ? resources.For(instance.Task).Cpus ?? threads : slots.ThreadsEach(threads),
+                resources.For(instance.Task)),
+            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}"), stop.Token);
         var (succeeded, interrupted) = (false, (RunInterruptedException?)null);
         try
         {
@@ -118,7 +134,7 @@ public static class PipelineHost
         if (interrupted is not null)
         {
             Say("[yellow]interrupted[/] " + Markup.Escape($"by {stop.Signal} in {clock.Elapsed.TotalSeconds:F2} s: " +
-                $"{executor.Counts}; {interrupted.Message}, its partial folder is kept. Resume with the same command: " +
+                $"{executor.Counts}; stopped {interrupted.Message} (partial folders are kept). Resume with the same command: " +
                 $"dotnet run --project build -- {string.Join(' ', args)}"));
             return stop.Signal == "SIGTERM" ? 143 : 130;
         }

@@ -21,6 +21,12 @@ public sealed record Experiment
     public FinalConfig Final { get; init; } = new();
     public EvaluateConfig Evaluate { get; init; } = new();
 
+    /// <summary>
+    /// Cluster resources per task name (e.g. TrainFinal), and <c>default</c> for every task; read by the Slurm executor
+    /// only, never part of a key.
+    /// </summary>
+    public Dictionary<string, TaskResources> Resources { get; init; } = [];
+
     internal IEnumerable<ConfigError> Validate() =>
         Corpus.Validate().Select(e => e.Under("corpus"))
             .Concat(Tokenizer.Validate().Select(e => e.Under("tokenizer")))
@@ -31,6 +37,7 @@ public sealed record Experiment
             .Concat(Mix.Validate(Train.BatchSize).Select(e => e.Under("mix")))
             .Concat(Final.Validate().Select(e => e.Under("final")))
             .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))
+            .Concat(Resources.SelectMany(r => r.Value.Validate().Select(e => e.Under($"resources.{r.Key}"))))
             .Concat(Checkpoints());
 
     // GOOD and an early BAD name checkpoints of the base run, which exist only at multiples of checkpoint_every.

@@ -72,6 +72,8 @@ internal sealed class YamlBinder
         }
         if (list)
             return TryConvertList(node, type, key, out value);
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
+            return TryConvertMap(node, type, key, out value);
         if (type.IsClass && type != typeof(string))
         {
             if (node is YamlMappingNode mapping)
@@ -112,6 +114,27 @@ internal sealed class YamlBinder
                 ok = false;
         }
         value = list;
+        return ok;
+    }
+
+    /// <summary>A section whose keys are names (e.g. task names under 'resources'), each bound as a value of the map.</summary>
+    bool TryConvertMap(YamlNode node, Type type, string key, out object? value)
+    {
+        value = null;
+        if (node is not YamlMappingNode mapping)
+            return Fail(node, key, "expects a section (a mapping of names to values)");
+        var map = (System.Collections.IDictionary)Activator.CreateInstance(type)!;
+        var ok = true;
+        foreach (var (keyNode, valueNode) in mapping.Children)
+        {
+            var name = (keyNode as YamlScalarNode)?.Value ?? "";
+            marks[$"{key}.{name}"] = keyNode.Start;
+            if (TryConvert(valueNode, type.GetGenericArguments()[1], $"{key}.{name}", out var converted))
+                map[name] = converted;
+            else
+                ok = false;
+        }
+        value = map;
         return ok;
     }
 

@@ -1,0 +1,23 @@
+namespace ContrastivePipeline.Build.Internal;
+
+/// <summary>
+/// Starts step instances and watches them: local child processes (<see cref="LocalLauncher"/>) or Slurm jobs
+/// (<see cref="SlurmLauncher"/>). Nothing else in the host, the tasks or the step programs knows which one runs.
+/// </summary>
+internal interface ILauncher
+{
+    /// <summary>Starts (or submits) one instance; a request the launcher refuses throws <see cref="StepFailedException"/> at once.</summary>
+    Job Start(Launch launch);
+
+    /// <summary>Sets <see cref="Job.End"/> of every job that has ended: one look for all of them (one squeue call on Slurm).</summary>
+    void Poll(IReadOnlyCollection<Job> running);
+
+    /// <summary>Stops the given jobs and waits until they are gone.</summary>
+    void Cancel(IReadOnlyCollection<Job> running);
+
+    /// <summary>How often the scheduler polls.</summary>
+    TimeSpan PollInterval { get; }
+
+    /// <summary>How long a job that ended well may take to show its manifest (a shared filesystem lags behind the node).</summary>
+    TimeSpan CommitGrace { get; }
+}

@@ -1,0 +1,42 @@
+using System.Text;
+
+namespace ContrastivePipeline.Build.Internal;
+
+/// <summary>The sbatch script of one instance: its resources, a readable job name, its log, and the step command.</summary>
+internal static class SbatchScript
+{
+    public static string For(Launch launch, string root, string cli)
+    {
+        var r = launch.Resources;
+        var s = new StringBuilder("#!/bin/bash\n");
+        void Option(string option) => s.Append("#SBATCH ").Append(option).Append('\n');
+        Option($"--job-name={launch.Name}");
+        Option($"--output={launch.LogFile}");
+        Option("--open-mode=append");
+        // Preempted or on a failed node, the job runs again and resumes from its partial folder.
+        Option("--requeue");
+        Option($"--cpus-per-task={launch.Threads}");
+        if (r.Memory is { } memory)
+            Option($"--mem={memory}");
+        if (r.Gpus is > 0 and var gpus)
+            Option($"--gres=gpu:{gpus}");
+        if (r.Time is { } time)
+            Option($"--time={time}");
+        if (r.Partition is { } partition)
+            Option($"--partition={partition}");
+        if (r.Account is { } account)
+            Option($"--account={account}");
+        foreach (var option in r.Options ?? [])
+            Option(option);
+        s.Append($"# {launch.Instance.Id}, written by the build host; it can be submitted by hand: sbatch {Quote(Path.ChangeExtension(launch.SpecFile, ".sbatch"))}\n");
+        s.Append($"cd {Quote(root)}\n");
+        foreach (var (name, value) in ChildEnvironment.For(launch))
+            s.Append($"export {name}={Quote(value)}\n");
+        s.Append($"echo \"=== {launch.Instance.Id} on $(hostname), Slurm job $SLURM_JOB_ID, restart ${{SLURM_RESTART_COUNT:-0}}, " +
+            "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-}\"\n");
+        s.Append($"exec dotnet {Quote(cli)} step {Quote(launch.SpecFile)}\n");
+        return s.ToString();
+    }
+
+    static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";
+}

@@ -1,0 +1,264 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Cake.Core;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Internal;
+
+/// <summary>
+/// Runs the planned instances as a graph: an instance starts as soon as its own inputs are complete, while a device
+/// slot is free, lowest plan position first (so one slot runs them exactly in the plan's order). Cake's tasks stay the
+/// user's view: each task waits here for its own instances and then does its own work (the report), while instances of
+/// later tasks whose inputs exist already run. A failure stops new launches; running instances finish (or, with
+/// --fail-fast, are cancelled).
+/// </summary>
+internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name, PipelineTask Task)> tasks, List<PlannedStep> plan,
+    RunRecord record, ILauncher launcher, DeviceSlots slots, Func<StepInstance, Launch> shape, Scheduler.Options options,
+    CancellationToken stop)
+{
+    /// <param name="Rerun">The command that resumes this run, for failure messages.</param>
+    public sealed record Options(bool FailFast, string Rerun);
+
+    enum State { Waiting, Running, Committing, Ran, Cached, Failed, Cancelled }
+
+    readonly State[] states = new State[plan.Count];
+    readonly Dictionary<int, Job> running = [];
+    readonly Dictionary<int, TimeSpan> committing = [];
+    readonly TimeSpan?[] started = new TimeSpan?[plan.Count];
+    readonly TimeSpan?[] ended = new TimeSpan?[plan.Count];
+    readonly Dictionary<string, TimeSpan> work = [];
+    readonly List<string> failures = [];
+    readonly Stopwatch clock = Stopwatch.StartNew();
+
+    public string Counts => $"{Count(State.Ran)} ran, {Count(State.Cached)} cached, {Count(State.Failed)} failed" +
+        (Count(State.Cancelled) is > 0 and var c ? $", {c} cancelled" : "");
+
+    /// <summary>Cake's action for a task: runs the graph until the task's own instances are done, then its own work.</summary>
+    public void Execute(string task)
+    {
+        var mine = Indices(task).ToList();
+        Drive(() => mine.All(i => states[i] is State.Ran or State.Cached));
+        var begun = clock.Elapsed;
+        tasks.Single(t => t.Name == task).Task.Run(context);
+        work[task] = clock.Elapsed - begun;
+    }
+
+    /// <summary>Cake's end-of-run table, with ran / cached / failed instances per task; printed on failure too.</summary>
+    public CakeReport Report(IEnumerable<string> order)
+    {
+        var report = new CakeReport();
+        foreach (var task in order)
+        {
+            var mine = Indices(task).ToList();
+            if (!work.ContainsKey(task) && mine.All(i => states[i] == State.Waiting))
+            {
+                report.AddSkipped(task, "not reached");
+                continue;
+            }
+            int Of(State s) => mine.Count(i => states[i] == s);
+            var spans = mine.Where(i => started[i] is not null).ToList();
+            var duration = (spans.Count == 0 ? TimeSpan.Zero : spans.Max(i => ended[i] ?? clock.Elapsed) - spans.Min(i => started[i]!.Value))
+                + work.GetValueOrDefault(task);
+            var name = $"{task} ({Of(State.Ran)} ran, {Of(State.Cached)} cached" +
+                $"{(Of(State.Failed) > 0 ? $", {Of(State.Failed)} failed" : "")}{(Of(State.Cancelled) > 0 ? $", {Of(State.Cancelled)} cancelled" : "")})";
+            if (Of(State.Failed) > 0)
+                report.AddFailed(name, duration);
+            else
+                report.Add(name, duration);
+        }
+        return report;
+    }
+
+    void Drive(Func<bool> done)
+    {
+        while (true)
+        {
+            if (stop.IsCancellationRequested)
+                Interrupt();
+            Reap();
+            if (failures.Count == 0)
+                StartReady();
+            if (done())
+                return;
+            if (running.Count == 0 && committing.Count == 0)
+            {
+                if (failures.Count > 0)
+                    throw new StepFailedException(string.Join(Environment.NewLine, failures));
+                var stuck = Enumerable.Range(0, plan.Count).First(i => states[i] == State.Waiting);
+                throw new InvalidOperationException($"{plan[stuck].Instance.Id}: an input of it is made by nothing in this run");
+            }
+            stop.WaitHandle.WaitOne(launcher.PollInterval);
+        }
+    }
+
+    /// <summary>Starts every instance whose inputs are complete, while slots are free; reuses what is complete already.</summary>
+    void StartReady()
+    {
+        for (var i = 0; i < plan.Count; i++)
+        {
+            if (states[i] != State.Waiting || plan[i].Instance.Parts is null)
+                continue;
+            var step = plan[i];
+            if (step.Entry.Status == PlanEntry.Cached || Reusable(ref step))
+            {
+                states[i] = State.Cached;
+                record.Done(step.Instance, PlanEntry.Cached, 0);
+                continue;
+            }
+            plan[i] = step;
+            if (stop.IsCancellationRequested || !slots.TryTake(out var slot))
+                continue;
+            Start(i, slot);
+            if (failures.Count > 0)
+                return;
+        }
+    }
+
+    void Start(int i, string slot)
+    {
+        var launch = shape(plan[i].Instance) with { Slot = slot };
+        WriteSpec(plan[i], launch);
+        started[i] = clock.Elapsed;
+        try
+        {
+            var job = launcher.Start(launch);
+            running[i] = job;
+            states[i] = State.Running;
+            Console.WriteLine($"[{launch.Instance.Id}] started: {job.Where}; log {Relative(launch.LogFile)}");
+        }
+        catch (StepFailedException refused)
+        {
+            slots.Return(slot);
+            Fail(i, refused.Message, launch);
+        }
+    }
+
+    void Reap()
+    {
+        if (running.Count > 0)
+            launcher.Poll(running.Values.ToList());
+        foreach (var (i, job) in running.Where(r => r.Value.End is not null).ToList())
+        {
+            running.Remove(i);
+            slots.Return(job.Launch.Slot);
+            var end = job.End!;
+            // Ctrl-C reaches a local child too; it may die of the signal before our own handler has run.
+            if (!end.Succeeded && stop.WaitHandle.WaitOne(end.Signaled ? 1000 : 0))
+            {
+                states[i] = State.Cancelled;
+                Interrupt(job.Launch.Instance.Id);
+            }
+            if (end.Succeeded)
+            {
+                states[i] = State.Committing;
+                committing[i] = clock.Elapsed + launcher.CommitGrace;
+            }
+            else
+            {
+                Fail(i, end.Description, job.Launch);
+            }
+        }
+        foreach (var (i, deadline) in committing.ToList())
+        {
+            var instance = plan[i].Instance;
+            instance.Manifest = context.Store.TryGet(instance.Step, instance.Key);
+            if (instance.Manifest is not null)
+            {
+                committing.Remove(i);
+                states[i] = State.Ran;
+                ended[i] = clock.Elapsed;
+                record.Done(instance, PlanEntry.Run, (ended[i] - started[i])!.Value.TotalSeconds);
+            }
+            else if (clock.Elapsed >= deadline)
+            {
+                committing.Remove(i);
+                Fail(i, $"it ended without error, but no complete artifact appeared in the store within {launcher.CommitGrace.TotalSeconds:F0} s",
+                    shape(instance));
+            }
+        }
+    }
+
+    void Fail(int i, string why, Launch launch)
+    {
+        states[i] = State.Failed;
+        ended[i] = clock.Elapsed;
+        failures.Add($"{launch.Instance.Id} failed ({why}); log: {Relative(launch.LogFile)}. Nothing was stored for it; fix the " +
+            $"cause and rerun (finished instances are reused): {options.Rerun}");
+        if (!options.FailFast || running.Count == 0)
+            return;
+        Console.WriteLine($"--fail-fast: cancelling {string.Join(", ", running.Values.Select(j => j.Launch.Instance.Id))}");
+        Cancel();
+    }
+
+    void Interrupt(string? already = null)
+    {
+        var stopped = running.Values.Select(j => j.Launch.Instance.Id).Prepend(already).OfType<string>().ToList();
+        Cancel();
+        throw new RunInterruptedException(stopped.Count > 0 ? string.Join(", ", stopped) : "nothing was running");
+    }
+
+    void Cancel()
+    {
+        launcher.Cancel(running.Values.ToList());
+        foreach (var (i, job) in running)
+        {
+            states[i] = State.Cancelled;
+            ended[i] = clock.Elapsed;
+            slots.Return(job.Launch.Slot);
+        }
+        running.Clear();
+    }
+
+    /// <summary>
+    /// A complete artifact under the key, now that the inputs are done: a pending instance whose inputs came out
+    /// byte-identical to an earlier run's (early cutoff), or a key another run finished meanwhile. Never under --force;
+    /// under --verify only when its files still match its manifest (else it is recomputed).
+    /// </summary>
+    bool Reusable(ref PlannedStep step)
+    {
+        var instance = step.Instance;
+        if (step.Replace || context.Store.TryGet(instance.Step, instance.Key) is not { } manifest)
+            return false;
+        if (context.Args.Verify && context.Store.Verify(manifest) is { Count: > 0 } changed)
+        {
+            Console.WriteLine($"[{instance.Id}] --verify: output files changed: {string.Join(", ", changed)}; recomputing it");
+            step = step with { Replace = true };
+            return false;
+        }
+        instance.Manifest = manifest;
+        Console.WriteLine($"[{instance.Id}] reused {Hash.Short(instance.Key)}: complete in the store (its inputs came out byte-identical, or another run made it meanwhile)");
+        return true;
+    }
+
+    void WriteSpec(PlannedStep planned, Launch launch)
+    {
+        var instance = planned.Instance;
+        var spec = new StepSpec
+        {
+            Step = instance.Step,
+            Instance = instance.Instance,
+            Parts = instance.Parts!,
+            Settings = JsonSerializer.SerializeToElement(instance.Settings, instance.Settings.GetType(), Json.Options),
+            Inputs = instance.Inputs.ToDictionary(i => i.Key, i => i.Value.Folder),
+            InputKeys = instance.Inputs.ToDictionary(i => i.Key, i => i.Value.Content!),
+            Artifacts = instance.Inputs.Where(i => i.Value is ArtifactInput).ToDictionary(i => i.Key, i => ((ArtifactInput)i.Value).ForSpec()),
+            Store = context.Paths.Artifacts,
+            Toolchain = context.Toolchain,
+            Seed = instance.Seed,
+            Threads = launch.Threads,
+            Force = planned.Replace,
+            LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
+        };
+        Directory.CreateDirectory(Path.GetDirectoryName(launch.SpecFile)!);
+        Json.Write(launch.SpecFile, spec);
+    }
+
+    IEnumerable<int> Indices(string task) => Enumerable.Range(0, plan.Count).Where(i => plan[i].Instance.Task == task);
+
+    int Count(State state) => states.Count(s => s == state);
+
+    /// <summary>A path under the repository relative to it (as the user typed the command there), any other in full.</summary>
+    string Relative(string path) => Path.GetRelativePath(context.Paths.Root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
+        ? relative : path;
+}
