@@ -31,6 +31,9 @@ internal sealed class CakeServices
     public IConsole Console { get; }
     public ICakeLog Log { get; }
     public ICakeConfiguration Configuration { get; }
+
+    /// <summary>A cake.config value by its key (<c>Section_Key</c>), or a --section_key=value override of it.</summary>
+    public string? Value(string key) => Configuration.GetValue(key);
     public ICakeEngine Engine { get; }
     public ICakeContext Context { get; }
 

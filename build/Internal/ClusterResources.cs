@@ -1,4 +1,3 @@
-using Cake.Core.Configuration;
 using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Build.Internal;
@@ -11,7 +10,8 @@ internal sealed class ClusterResources
 {
     readonly Dictionary<string, TaskResources> byTask = [];
 
-    public ClusterResources(ICakeConfiguration config, Experiment experiment, IEnumerable<string> tasks)
+    /// <param name="config">cake.config's values by key (Section_Key).</param>
+    public ClusterResources(Func<string, string?> config, Experiment experiment, IEnumerable<string> tasks)
     {
         var names = tasks.ToList();
         var unknown = experiment.Resources.Keys.Where(k => k != "default" && !names.Contains(k)).ToList();
@@ -29,9 +29,9 @@ internal sealed class ClusterResources
 
     public TaskResources For(string task) => byTask[task];
 
-    static TaskResources Read(ICakeConfiguration config, string section)
+    static TaskResources Read(Func<string, string?> config, string section)
     {
-        string? Get(string key) => config.GetValue($"{section}_{key}") is { Length: > 0 } v ? v : null;
+        string? Get(string key) => config($"{section}_{key}") is { Length: > 0 } v ? v : null;
         int? Number(string key) => Get(key) is not { } v ? null
             : int.TryParse(v, out var n) ? n : throw new ArgumentException($"cake.config [{section}] {key}={v}: give a whole number");
         return new TaskResources

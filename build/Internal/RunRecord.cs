@@ -34,14 +34,16 @@ internal sealed class RunRecord
         Publish(Path.Combine(folder, "config.resolved.yaml"), tmp => File.WriteAllText(tmp, resolvedConfig));
     }
 
-    public void Done(StepInstance instance, string status, double seconds)
+    /// <summary>Records a finished instance; <paramref name="started"/> and <paramref name="ended"/> (null when reused) make the run's timeline.</summary>
+    public void Done(StepInstance instance, string status, DateTimeOffset? started, DateTimeOffset? ended)
     {
         instances[instance.Id] = instance.Parts!;
         Json.Write(Path.Combine(folder, InstancesFile), instances);
         settings[instance.Id] = instance.SettingsJson;
         Json.Write(Path.Combine(folder, SettingsFile), settings);
         Link(Path.Combine(folder, $"{instance.Task}-{instance.Instance}"), Path.GetRelativePath(folder, instance.Folder));
-        summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Seconds = seconds, instance.Folder });
+        summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Started = started, Ended = ended,
+            Seconds = (ended - started)?.TotalSeconds ?? 0, instance.Folder });
     }
 
     /// <summary>Writes a file of the run folder through a temporary name, so a concurrent run of the same experiment never sees half of it.</summary>

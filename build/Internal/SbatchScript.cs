@@ -33,8 +33,9 @@ internal static class SbatchScript
         foreach (var (name, value) in ChildEnvironment.For(launch))
             s.Append($"export {name}={Quote(value)}\n");
         s.Append($"echo \"=== {launch.Instance.Id} on $(hostname), Slurm job $SLURM_JOB_ID, restart ${{SLURM_RESTART_COUNT:-0}}, " +
-            "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-}\"\n");
-        s.Append($"exec dotnet {Quote(cli)} step {Quote(launch.SpecFile)}\n");
+            "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-}, started $(date +%s.%N)\"\n");
+        s.Append($"dotnet {Quote(cli)} step {Quote(launch.SpecFile)}\n");
+        s.Append("status=$?\necho \"=== exit code $status, ended $(date +%s.%N)\"\nexit $status\n");
         return s.ToString();
     }
 

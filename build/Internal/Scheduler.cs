@@ -24,9 +24,9 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
 
     readonly State[] states = new State[plan.Count];
     readonly Dictionary<int, Job> running = [];
-    readonly Dictionary<int, TimeSpan> committing = [];
-    readonly TimeSpan?[] started = new TimeSpan?[plan.Count];
-    readonly TimeSpan?[] ended = new TimeSpan?[plan.Count];
+    readonly Dictionary<int, DateTimeOffset> committing = [];
+    readonly DateTimeOffset?[] started = new DateTimeOffset?[plan.Count];
+    readonly DateTimeOffset?[] ended = new DateTimeOffset?[plan.Count];
     readonly Dictionary<string, TimeSpan> work = [];
     readonly List<string> failures = [];
     readonly Stopwatch clock = Stopwatch.StartNew();
@@ -58,7 +58,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             }
             int Of(State s) => mine.Count(i => states[i] == s);
             var spans = mine.Where(i => started[i] is not null).ToList();
-            var duration = (spans.Count == 0 ? TimeSpan.Zero : spans.Max(i => ended[i] ?? clock.Elapsed) - spans.Min(i => started[i]!.Value))
+            var duration = (spans.Count == 0 ? TimeSpan.Zero : spans.Max(i => ended[i] ?? DateTimeOffset.UtcNow) - spans.Min(i => started[i]!.Value))
                 + work.GetValueOrDefault(task);
             var name = $"{task} ({Of(State.Ran)} ran, {Of(State.Cached)} cached" +
                 $"{(Of(State.Failed) > 0 ? $", {Of(State.Failed)} failed" : "")}{(Of(State.Cancelled) > 0 ? $", {Of(State.Cancelled)} cancelled" : "")})";
@@ -103,7 +103,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             if (step.Entry.Status == PlanEntry.Cached || Reusable(ref step))
             {
                 states[i] = State.Cached;
-                record.Done(step.Instance, PlanEntry.Cached, 0);
+                record.Done(step.Instance, PlanEntry.Cached, null, null);
                 continue;
             }
             plan[i] = step;
@@ -119,7 +119,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     {
         var launch = shape(plan[i].Instance) with { Slot = slot };
         WriteSpec(plan[i], launch);
-        started[i] = clock.Elapsed;
+        started[i] = DateTimeOffset.UtcNow;
         try
         {
             var job = launcher.Start(launch);
@@ -152,7 +152,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             if (end.Succeeded)
             {
                 states[i] = State.Committing;
-                committing[i] = clock.Elapsed + launcher.CommitGrace;
+                committing[i] = DateTimeOffset.UtcNow + launcher.CommitGrace;
             }
             else
             {
@@ -167,10 +167,10 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             {
                 committing.Remove(i);
                 states[i] = State.Ran;
-                ended[i] = clock.Elapsed;
-                record.Done(instance, PlanEntry.Run, (ended[i] - started[i])!.Value.TotalSeconds);
+                ended[i] = DateTimeOffset.UtcNow;
+                record.Done(instance, PlanEntry.Run, started[i], ended[i]);
             }
-            else if (clock.Elapsed >= deadline)
+            else if (DateTimeOffset.UtcNow >= deadline)
             {
                 committing.Remove(i);
                 Fail(i, $"it ended without error, but no complete artifact appeared in the store within {launcher.CommitGrace.TotalSeconds:F0} s",
@@ -182,7 +182,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     void Fail(int i, string why, Launch launch)
     {
         states[i] = State.Failed;
-        ended[i] = clock.Elapsed;
+        ended[i] = DateTimeOffset.UtcNow;
         failures.Add($"{launch.Instance.Id} failed ({why}); log: {Relative(launch.LogFile)}. Nothing was stored for it; fix the " +
             $"cause and rerun (finished instances are reused): {options.Rerun}");
         if (!options.FailFast || running.Count == 0)
@@ -204,7 +204,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
         foreach (var (i, job) in running)
         {
             states[i] = State.Cancelled;
-            ended[i] = clock.Elapsed;
+            ended[i] = DateTimeOffset.UtcNow;
             slots.Return(job.Launch.Slot);
         }
         running.Clear();

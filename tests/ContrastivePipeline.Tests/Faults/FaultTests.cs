@@ -45,7 +45,7 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
     {
         using (var host = new HostProcess(temp.Path, null, Smoke, UpToFinal))
         {
-            host.WaitForLine("[Train/baseline-seed42]", Limit);
+            host.WaitForLine("[TrainFinal/baseline-seed42] checked", Limit);
             host.Signal(signal);
             var exit = host.WaitForExit(TimeSpan.FromMinutes(1));
             if (signal != "KILL")

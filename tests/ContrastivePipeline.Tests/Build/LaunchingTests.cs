@@ -1,0 +1,94 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Tests.Support;
+
+namespace ContrastivePipeline.Tests.Build;
+
+/// <summary>Device slots, threads, cluster resources and the sbatch script: what each launch is given.</summary>
+public sealed class LaunchingTests
+{
+    [Fact]
+    public void CpuSlots_AreOnePerJob_AndShareTheThreads()
+    {
+        var slots = DeviceSlots.Parse("cpu", 3);
+        Assert.Equal(3, slots.Count);
+        Assert.Equal(1, slots.ThreadsEach(2));
+        Assert.Equal(2, DeviceSlots.Parse("cpu", 2).ThreadsEach(4));
+        Assert.Equal(4, DeviceSlots.Parse("cpu", 1).ThreadsEach(4));
+        Assert.True(slots.TryTake(out var slot));
+        Assert.Empty(DeviceSlots.Environment(slot));
+    }
+
+    [Fact]
+    public void CudaSlots_AreOnePerDevice_AndEachChildSeesOnlyItsOwn()
+    {
+        var slots = DeviceSlots.Parse("cuda:0, cuda:1", 4);
+        Assert.Equal(2, slots.Count);
+        var taken = new[] { Take(slots), Take(slots) };
+        Assert.False(slots.TryTake(out _));
+        Assert.Equal([[("CUDA_VISIBLE_DEVICES", "0")], [("CUDA_VISIBLE_DEVICES", "1")]], taken.Select(s => DeviceSlots.Environment(s).ToList()));
+        slots.Return(taken[0]);
+        Assert.Equal("cuda:0", Take(slots));
+        Assert.Equal(1, DeviceSlots.Parse("cuda:0,cuda:1,cuda:2", 1).Count);
+    }
+
+    [Theory]
+    [InlineData("gpu0")]
+    [InlineData("cuda:0,cuda:0")]
+    [InlineData("cpu,cuda:1")]
+    [InlineData("")]
+    public void BadDevices_AreAClearError(string devices) =>
+        Assert.Contains("give cpu, or distinct CUDA devices", Assert.Throws<ArgumentException>(() => DeviceSlots.Parse(devices, 2)).Message);
+
+    [Fact]
+    public void UnknownExecutor_OrZeroJobs_IsAUsageError()
+    {
+        Assert.Equal(2, PipelineHost.Run(["--executor=kubernetes", "--dryrun", "--experiment=experiments/smoke.yaml"], Repo.Root));
+        Assert.Equal(2, PipelineHost.Run(["--jobs=0", "--dryrun"], Repo.Root));
+    }
+
+    [Fact]
+    public void Resources_TheExperimentsTaskValueWins_ThenItsDefault_ThenCakeConfig()
+    {
+        using var temp = new TempFolder();
+        temp.File("cake.config", "[Resources]\nCpus=2\nMemory=4G\nTime=01:00:00\n[Resources_TrainFinal]\nGpus=1\nTime=08:00:00\n");
+        var config = new CakeServices(ContrastivePipeline.Build.Arguments.Parse([]), temp.Path).Value;
+        var experiment = new Experiment
+        {
+            Resources = new()
+            {
+                ["default"] = new TaskResources { Memory = "8G" },
+                ["TrainFinal"] = new TaskResources { Time = "12:00:00", Options = ["--qos=long"] },
+            },
+        };
+
+        var resources = new ClusterResources(config, experiment, ["Corpus", "TrainFinal"]);
+
+        Assert.Equal(new TaskResources { Cpus = 2, Memory = "8G", Time = "01:00:00" }, resources.For("Corpus") with { Options = null });
+        var train = resources.For("TrainFinal");
+        Assert.Equal((2, "8G", 1, "12:00:00"), (train.Cpus!.Value, train.Memory, train.Gpus!.Value, train.Time));
+        Assert.Equal(["--qos=long"], train.Options!);
+        Assert.Contains("no task named TrainFnal", Assert.Throws<ArgumentException>(() =>
+            new ClusterResources(config, experiment with { Resources = new() { ["TrainFnal"] = new() } }, ["TrainFinal"])).Message);
+    }
+
+    [Fact]
+    public void SbatchScript_AsksForTheTasksResources_NamesTheJob_AndRunsTheSpec()
+    {
+        var launch = new Launch(null!, "/a/specs/Train-k.json", "/a/logs/Train-k.log", "cpu", 4,
+            new TaskResources { Memory = "8G", Gpus = 1, Time = "04:00:00", Partition = "gpu", Account = "lab", Options = ["--qos=high"] });
+        var script = SbatchScript.For(launch with { Instance = Instance() }, "/repo", "/repo/cli.dll");
+
+        foreach (var line in new[] { "--job-name=TrainFinal-baseline-seed1", "--output=/a/logs/Train-k.log", "--open-mode=append", "--requeue",
+            "--cpus-per-task=4", "--mem=8G", "--gres=gpu:1", "--time=04:00:00", "--partition=gpu", "--account=lab", "--qos=high" })
+            Assert.Contains($"#SBATCH {line}\n", script);
+        Assert.Contains("export OMP_NUM_THREADS='4'\n", script);
+        Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json'\n", script);
+    }
+
+    static StepInstance Instance() =>
+        new("TrainFinal", "Train", "baseline-seed1", new object(), 1, new Dictionary<string, StepInput>(), "code", "{}", "tool",
+            new ContrastivePipeline.Artifacts.ArtifactStore(Path.GetTempPath()));
+
+    static string Take(DeviceSlots slots) => slots.TryTake(out var slot) ? slot : throw new InvalidOperationException("no slot");
+}

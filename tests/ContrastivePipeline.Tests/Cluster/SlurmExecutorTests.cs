@@ -1,0 +1,132 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using ContrastivePipeline.Tests.Support;
+using static ContrastivePipeline.Tests.Faults.StoreState;
+
+namespace ContrastivePipeline.Tests.Cluster;
+
+/// <summary>
+/// The smoke experiment through the Slurm executor on the one-node cluster of `.ci/slurm-cluster` (two CPUs, two fake
+/// GPUs), the host in its own process as a user runs it.
+/// </summary>
+[Collection(SlurmCollection.Name)]
+public sealed partial class SlurmExecutorTests : IDisposable
+{
+    static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
+
+    // One CPU per job, so the two-CPU node runs two at once; poll fast, a local disk needs no grace.
+    static readonly string[] OnSlurm =
+        ["--executor=slurm", "--jobs=4", "--resources_cpus=1", "--resources_memory=1G", "--slurm_poll=0.5", "--slurm_commitgrace=20"];
+
+    readonly TempFolder temp = new();
+
+    public void Dispose() => temp.Dispose();
+
+    [SlurmFact]
+    public void Smoke_CommitsEveryInstance_AsALocalRunDoes_GivesEachGpuJobItsOwnDevice_AndASecondRunSubmitsNothing()
+    {
+        var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            "\nresources:\n  TrainFinal: {gpus: 1}\n  Evaluate: {gpus: 1}\n");
+        var (slurm, local) = (Path.Combine(temp.Path, "slurm"), Path.Combine(temp.Path, "local"));
+
+        var (exit, output) = HostProcess.Run(slurm, [$"--experiment={experiment}", .. OnSlurm]);
+        Assert.True(exit == 0, output);
+        var (localExit, localOutput) = HostProcess.Run(local, $"--experiment={experiment}");
+        Assert.True(localExit == 0, localOutput);
+
+        AssertSound(slurm);
+        AssertSameOutputs(Outputs(local), Outputs(slurm));
+        Assert.Equal(File.ReadAllText(Path.Combine(local, "runs", "smoke", "report.md")), File.ReadAllText(Path.Combine(slurm, "runs", "smoke", "report.md")));
+        var jobs = JobIds(output);
+        Assert.Equal(Complete(slurm).Count, jobs.Count);
+        foreach (var script in Directory.GetFiles(Path.Combine(slurm, "specs"), "*.sbatch"))
+        {
+            Assert.Contains("#SBATCH --job-name=", File.ReadAllText(script));
+            Assert.Contains("#SBATCH --requeue", File.ReadAllText(script));
+        }
+
+        // Jobs asking for a GPU that ran at the same time held different ones (and some did run at the same time).
+        var gpuJobs = Directory.GetFiles(Path.Combine(slurm, "logs"), "*.log").Select(Attempt).Where(a => a is { Device.Length: > 0 }).Select(a => a!).ToList();
+        Assert.Equal(8, gpuJobs.Count); // 3 TrainFinal + 5 Evaluate (good, three arms, and the report is not one)
+        var overlapping = gpuJobs.SelectMany(a => gpuJobs.Where(b => a != b && a.Started < b.Ended && b.Started < a.Ended), (a, b) => (a, b)).ToList();
+        Assert.NotEmpty(overlapping);
+        Assert.All(overlapping, pair => Assert.NotEqual(pair.a.Device, pair.b.Device));
+
+        var (again, second) = HostProcess.Run(slurm, [$"--experiment={experiment}", .. OnSlurm]);
+        Assert.True(again == 0, second);
+        Assert.Contains(" 0 ran, ", second);
+        Assert.Empty(JobIds(second));
+    }
+
+    [SlurmFact]
+    public void AFailingStep_IsReportedWithItsJobIdStateAndLog()
+    {
+        temp.File("tasks/blimp_filtered/broken.jsonl", "{not json\n");
+        var experiment = temp.File("broken.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            $"\nevaluate:\n  tasks: {Path.Combine(temp.Path, "tasks")}\n");
+
+        var (exit, output) = HostProcess.Run(Path.Combine(temp.Path, "artifacts"), [$"--experiment={experiment}", .. OnSlurm]);
+
+        Assert.Equal(1, exit);
+        AssertClearError(output);
+        var failure = output.Split('\n').First(l => l.StartsWith("error: Evaluate/", StringComparison.Ordinal));
+        Assert.Matches(@"Slurm job \d+ ended FAILED", failure);
+        Assert.Contains("exit code 1:0", failure);
+        var log = LogPath().Match(failure).Groups[1].Value;
+        Assert.Contains("broken.jsonl:1", File.ReadAllText(log));
+        AssertSound(Path.Combine(temp.Path, "artifacts"));
+    }
+
+    [SlurmFact]
+    public void CtrlC_CancelsEveryJobTheHostSubmitted()
+    {
+        using var host = new HostProcess(temp.Path, null, [Smoke, .. OnSlurm]);
+        host.WaitForLine("[TrainFinal/baseline-seed42] started: Slurm job", Limit);
+        host.Signal("INT");
+
+        Assert.Equal(130, host.WaitForExit(TimeSpan.FromMinutes(2)));
+        Assert.Contains("Resume with the same command", host.Output);
+        var ids = JobIds(host.Output);
+        Assert.NotEmpty(ids);
+        var (_, states) = Exec("squeue", "-h", "-t", "all", "-j", string.Join(",", ids), "-o", "%i %T");
+        Assert.DoesNotMatch("PENDING|RUNNING|CONFIGURING|COMPLETING", states);
+        AssertSound(temp.Path);
+    }
+
+    static (int Code, string Output) Exec(string program, params string[] arguments)
+    {
+        var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
+        using var process = System.Diagnostics.Process.Start(start)!;
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEnd();
+        process.WaitForExit();
+        return (process.ExitCode, output + error.Result);
+    }
+
+    /// <summary>One job's attempt from its log: the header and footer lines the sbatch script writes.</summary>
+    sealed record GpuAttempt(string Device, double Started, double Ended);
+
+    static GpuAttempt? Attempt(string log)
+    {
+        var text = File.ReadAllText(log);
+        var start = Header().Match(text);
+        var end = Footer().Match(text);
+        return start.Success && end.Success
+            ? new(start.Groups[1].Value, double.Parse(start.Groups[2].Value, CultureInfo.InvariantCulture), double.Parse(end.Groups[1].Value, CultureInfo.InvariantCulture))
+            : null;
+    }
+
+    static List<string> JobIds(string output) => [.. JobStarted().Matches(output).Select(m => m.Groups[1].Value).Distinct()];
+
+    [GeneratedRegex(@"started: Slurm job (\d+)")]
+    private static partial Regex JobStarted();
+
+    [GeneratedRegex(@"CUDA_VISIBLE_DEVICES=(\S*), started ([\d.]+)")]
+    private static partial Regex Header();
+
+    [GeneratedRegex(@"=== exit code \d+, ended ([\d.]+)")]
+    private static partial Regex Footer();
+
+    [GeneratedRegex(@"log: (\S+)\. Nothing")]
+    private static partial Regex LogPath();
+}
