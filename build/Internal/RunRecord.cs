@@ -42,8 +42,8 @@ internal sealed class RunRecord
         settings[instance.Id] = instance.SettingsJson;
         Json.Write(Path.Combine(folder, SettingsFile), settings);
         Link(Path.Combine(folder, $"{instance.Task}-{instance.Instance}"), Path.GetRelativePath(folder, instance.Folder));
-        summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Started = started, Ended = ended,
-            Seconds = (ended - started)?.TotalSeconds ?? 0, instance.Folder });
+        var seconds = (ended - started)?.TotalSeconds ?? 0;
+        summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Started = started, Ended = ended, Seconds = seconds, instance.Folder });
     }
 
     /// <summary>Writes a file of the run folder through a temporary name, so a concurrent run of the same experiment never sees half of it.</summary>
