@@ -32,8 +32,10 @@ internal sealed class CakeServices
     public ICakeLog Log { get; }
     public ICakeConfiguration Configuration { get; }
 
-    /// <summary>A cake.config value by its key (<c>Section_Key</c>), or a --section_key=value override of it.</summary>
-    public string? Value(string key) => Configuration.GetValue(key);
+    /// <summary>cake.config's values under <paramref name="root"/> by key (<c>Section_Key</c>), without the other services.</summary>
+    public static Func<string, string?> ReadConfiguration(string root) =>
+        new CakeConfigurationProvider(new FileSystem(), new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
+            .CreateConfiguration(root, new Dictionary<string, string>()).GetValue;
     public ICakeEngine Engine { get; }
     public ICakeContext Context { get; }
 

@@ -84,7 +84,7 @@ public static class PipelineHost
         try
         {
             (launcher, slots) = Launching.Choose(cake.Configuration, arguments, paths, device);
-            resources = new ClusterResources(cake.Value, experiment, graph.Names);
+            resources = new ClusterResources(cake.Configuration.GetValue, experiment, graph.Names);
         }
         catch (ArgumentException e)
         {

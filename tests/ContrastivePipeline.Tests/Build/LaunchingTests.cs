@@ -52,7 +52,7 @@ public sealed class LaunchingTests
     {
         using var temp = new TempFolder();
         temp.File("cake.config", "[Resources]\nCpus=2\nMemory=4G\nTime=01:00:00\n[Resources_TrainFinal]\nGpus=1\nTime=08:00:00\n");
-        var config = new CakeServices(ContrastivePipeline.Build.Arguments.Parse([]), temp.Path).Value;
+        var config = CakeServices.ReadConfiguration(temp.Path);
         var experiment = new Experiment
         {
             Resources = new()

@@ -78,6 +78,19 @@ public sealed partial class SlurmExecutorTests : IDisposable
     }
 
     [SlurmFact]
+    public void ARequestTheClusterRefuses_FailsAtOnceWithSbatchsMessage()
+    {
+        var (exit, output) = HostProcess.Run(temp.Path, [Smoke, "--target=Corpus", .. OnSlurm, "--resources_cpus=4096"]);
+
+        Assert.Equal(1, exit);
+        AssertClearError(output);
+        Assert.Contains("error: Corpus/corpus failed (sbatch refused it: sbatch: error: ", output);
+        Assert.Contains("More processors requested than permitted", output);
+        Assert.Contains("Corpus-", output); // the script, to read or submit by hand
+        Assert.Empty(Complete(temp.Path));
+    }
+
+    [SlurmFact]
     public void CtrlC_CancelsEveryJobTheHostSubmitted()
     {
         using var host = new HostProcess(temp.Path, null, [Smoke, .. OnSlurm]);
