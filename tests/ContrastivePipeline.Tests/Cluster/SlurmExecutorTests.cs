@@ -116,6 +116,43 @@ public sealed partial class SlurmExecutorTests : IDisposable
         return (process.ExitCode, output + error.Result);
     }
 
+    [SlurmFact]
+    public void APreemptedJob_RunsAgain_ResumesFromItsPartialFolder_AndGivesTheBytesOfAnUndisturbedRun()
+    {
+        var experiment = temp.File("long.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")).Replace("steps: 40", "steps: 400"));
+        var (slurm, local) = (Path.Combine(temp.Path, "slurm"), Path.Combine(temp.Path, "local"));
+        string[] args = [$"--experiment={experiment}", "--target=TrainGood"];
+        using var host = new HostProcess(slurm, null, [.. args, .. OnSlurm]);
+        host.WaitForLine("[TrainGood/base] started: Slurm job", Limit);
+        var id = JobIds(host.Output).Last();
+        // A job's output is in its log (the host prints where); wait there for the checkpoint at step 20.
+        var log = Path.Combine(slurm, "logs", Path.GetFileName(Regex.Match(host.Output, @"log (\S+Train-\S+\.log)").Groups[1].Value));
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (!(File.Exists(log) && File.ReadAllText(log).Contains("step 20/400", StringComparison.Ordinal)))
+        {
+            Assert.True(waited.Elapsed < Limit, $"no step 20 in {log}");
+            Thread.Sleep(50);
+        }
+
+        // What preemption does: the job is killed and queued again; Slurm holds a requeued job two minutes, released here.
+        Assert.Equal(0, Exec("scontrol", "requeue", id).Code);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (Exec("scontrol", "update", $"JobId={id}", "StartTime=now").Code != 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+            Thread.Sleep(500);
+
+        Assert.True(host.WaitForExit(Limit) == 0, host.Output);
+        var text = File.ReadAllText(log);
+        var again = text[text.IndexOf("restart 1", StringComparison.Ordinal)..];
+        // The second attempt starts after a checkpoint of the first (every 10 steps), not from step 1.
+        var first = again.Split('\n').First(l => l.Contains("/400 |", StringComparison.Ordinal));
+        var resumedAt = int.Parse(ProgressStep().Match(first).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(resumedAt > 20 && (resumedAt - 1) % 10 == 0, first);
+        var (localExit, localOutput) = HostProcess.Run(local, args);
+        Assert.True(localExit == 0, localOutput);
+        AssertSound(slurm);
+        AssertSameOutputs(Outputs(local, "long"), Outputs(slurm, "long"));
+    }
+
     /// <summary>One job's attempt from its log: the header and footer lines the sbatch script writes.</summary>
     sealed record GpuAttempt(string Device, double Started, double Ended);
 
@@ -139,6 +176,9 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
     [GeneratedRegex(@"=== exit code \d+, ended ([\d.]+)")]
     private static partial Regex Footer();
+
+    [GeneratedRegex(@"step (\d+)/400")]
+    private static partial Regex ProgressStep();
 
     [GeneratedRegex(@"log: (\S+)\. Nothing")]
     private static partial Regex LogPath();

@@ -17,10 +17,10 @@ internal static class StoreState
                 .Select(Json.Read<Manifest>)];
 
     /// <summary>Every output hash of the run's instances, named by instance link (runs/smoke/&lt;Task&gt;-&lt;instance&gt;) and file.</summary>
-    public static SortedDictionary<string, string> Outputs(string root)
+    public static SortedDictionary<string, string> Outputs(string root, string experiment = "smoke")
     {
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        foreach (var link in Directory.GetFileSystemEntries(Path.Combine(root, "runs", "smoke")).Where(l => new FileInfo(l).LinkTarget is not null))
+        foreach (var link in Directory.GetFileSystemEntries(Path.Combine(root, "runs", experiment)).Where(l => new FileInfo(l).LinkTarget is not null))
         {
             var manifest = Json.Read<Manifest>(Path.Combine(link, ArtifactStore.ManifestFile));
             foreach (var (file, hash) in manifest.Outputs)
