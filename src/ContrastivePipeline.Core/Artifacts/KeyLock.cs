@@ -41,35 +41,18 @@ public sealed class KeyLock : IDisposable
             (AppContext.TryGetSwitch("System.IO.DisableFileLocking", out var disabled) && disabled))
             throw new InvalidOperationException("file locking is disabled (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or " +
                 "System.IO.DisableFileLocking), so two runs could write the same artifact at once: unset it");
-        var folder = Directory.CreateDirectory(Path.GetDirectoryName(path)!).FullName;
-        var leaseFile = LeaseFile(path);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var clock = Stopwatch.StartNew();
         TimeSpan nextReport = TimeSpan.Zero, nextLook = TimeSpan.Zero;
         while (true)
         {
-            var stream = TryLockFile(path); // null while another process of a host that sees it holds it
+            var stream = TryLockFile(path); // null while another process (of a host that sees its lock) holds it
             LockHolder? leaseHolder = null;
             if (stream is not null || clock.Elapsed >= nextLook)
             {
                 nextLook = clock.Elapsed + LookEvery;
-                var mayTake = stream is not null;
-                if (LeaseSeen.Look(leaseFile) is { } seen)
-                {
-                    leaseHolder = seen.Record?.Holder;
-                    DateTimeOffset? now = null;
-                    DateTimeOffset Now() => now ??= FileSystemClock.Now(folder);
-                    if (HolderCheck.WhyGone(seen, options, Now) is { } why && Lease.Break(leaseFile, seen, Now, options.Lease))
-                    {
-                        log($"breaking the lock on {path} held by {Describe(seen.Record)}: {why}");
-                        mayTake = true;
-                    }
-                }
-                if (mayTake && Lease.TryTake(leaseFile, LockHolder.Current(options), options.Lease, log, options.OnLost) is { } lease)
-                {
-                    if (stream is null)
-                        log($"the OS lock on {path} stays held, by a host whose lease is gone: going on under the lease alone");
-                    return Hold(path, stream, lease);
-                }
+                if (TryTakeLease(path, mayTake: stream is not null, log, options, out leaseHolder) is { } lease)
+                    return Hold(path, stream, lease, log);
             }
             stream?.Dispose();
             var holder = stream is null ? LockHolder.Read(HolderFile(path)) ?? leaseHolder : leaseHolder;
@@ -83,6 +66,28 @@ public sealed class KeyLock : IDisposable
             }
             Thread.Sleep(200);
         }
+    }
+
+    /// <summary>
+    /// Takes the lease when there is none (if <paramref name="mayTake"/>: this run holds the OS lock) or when it broke a
+    /// gone holder's (then even without the OS lock); otherwise null, with the live lease's holder.
+    /// </summary>
+    static Lease? TryTakeLease(string path, bool mayTake, Action<string> log, LockOptions options, out LockHolder? holder)
+    {
+        var file = LeaseFile(path);
+        holder = null;
+        if (LeaseSeen.Look(file) is { } seen)
+        {
+            holder = seen.Record?.Holder;
+            DateTimeOffset? now = null;
+            DateTimeOffset Now() => now ??= FileSystemClock.Now(Path.GetDirectoryName(file)!);
+            if (HolderCheck.WhyGone(seen, options, Now) is { } why && Lease.Break(file, seen, Now, options.Lease))
+            {
+                log($"breaking the lock on {path} held by {Describe(seen.Record)}: {why}");
+                mayTake = true;
+            }
+        }
+        return mayTake ? Lease.TryTake(file, LockHolder.Current(options), options.Lease, log, options.OnLost) : null;
     }
 
     /// <summary>Whether another run broke this run's lease: checked at the lease file now.</summary>
@@ -120,8 +125,10 @@ public sealed class KeyLock : IDisposable
         }
     }
 
-    static KeyLock Hold(string path, FileStream? stream, Lease lease)
+    static KeyLock Hold(string path, FileStream? stream, Lease lease, Action<string> log)
     {
+        if (stream is null)
+            log($"the OS lock on {path} stays held, by a host whose lease is gone: going on under the lease alone");
         try
         {
             Json.Write(HolderFile(path), lease.Record.Holder);

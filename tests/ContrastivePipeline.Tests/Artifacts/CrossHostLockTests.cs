@@ -81,6 +81,20 @@ public sealed partial class CrossHostLockTests : IDisposable
     }
 
     [Fact]
+    public void Acquire_OSLockAFileServerKeepsForADeadHost_IsBypassedOnceItsLeaseIsBroken()
+    {
+        using var lingering = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+        LeaveLease(Other(), TimeSpan.FromMinutes(5));
+
+        using var held = KeyLock.Acquire(path, Log, TimeSpan.Zero, On("node-a"));
+
+        Assert.Contains(log, l => l.StartsWith($"breaking the lock on {path} held by node-17 pid 4242", StringComparison.Ordinal));
+        Assert.Contains(log, l => l.EndsWith("going on under the lease alone", StringComparison.Ordinal));
+        var error = Assert.Throws<LockTimeoutException>(() => KeyLock.Acquire(path, _ => { }, TimeSpan.Zero, On("node-a")));
+        Assert.Contains($"process {Environment.ProcessId} on host node-a", error.Message);
+    }
+
+    [Fact]
     public void Acquire_OldLeaseOfASlurmJobThatRuns_IsRespected()
     {
         LeaveLease(Other("1234"), TimeSpan.FromMinutes(10));
@@ -178,6 +192,8 @@ public sealed partial class CrossHostLockTests : IDisposable
         for (var round = 0; round < 25; round++)
         {
             LeaveLease(Other(), TimeSpan.FromMinutes(5));
+            lock (log)
+                log.Clear();
             var got = AllAtOnce(Waiters, i =>
             {
                 try
@@ -192,6 +208,7 @@ public sealed partial class CrossHostLockTests : IDisposable
 
             var holders = got.OfType<KeyLock>().ToList();
             Assert.Single(holders);
+            Assert.Single(Logged(), l => l.StartsWith("breaking", StringComparison.Ordinal));
             Assert.False(holders[0].Lost);
             holders[0].Dispose();
         }
