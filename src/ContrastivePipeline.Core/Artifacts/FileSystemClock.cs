@@ -4,7 +4,7 @@ namespace ContrastivePipeline.Artifacts;
 /// The time by the clock that stamps files in a folder. A lease's age is this minus the time its last renewal was
 /// stamped: both come from the same clock (the file server's, on NFS), so hosts whose clocks disagree still agree on it.
 /// </summary>
-public static class FileSystemClock
+internal static class FileSystemClock
 {
     public static DateTimeOffset Now(string folder)
     {

@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Artifacts;
 /// its process is (same pid, same start time), whatever its lease's age. A holder on another host is alive while its
 /// lease is younger than its duration (renewals move it), or, once it is older, while Slurm says its job has not ended.
 /// </summary>
-public static class HolderCheck
+internal static class HolderCheck
 {
     /// <summary>Why the holder is gone, or null while it may be alive.</summary>
     /// <param name="now">The file server's time now (<see cref="FileSystemClock"/>), asked only for another host's lease.</param>

@@ -6,7 +6,7 @@ namespace ContrastivePipeline.Artifacts;
 /// renews through that handle, so a renewal never touches a newer lease at the same path; it then reads the path back,
 /// and a lease that is not its own any more (broken after a stall longer than the lease) is <see cref="Lost"/>.
 /// </summary>
-public sealed class Lease : IDisposable
+internal sealed class Lease : IDisposable
 {
     // EEXIST as .NET reports it on Linux (the raw errno), and the Windows ERROR_FILE_EXISTS.
     const int Exists = 17, FileExists = unchecked((int)0x80070050);
@@ -115,12 +115,20 @@ public sealed class Lease : IDisposable
             {
                 record = record with { RenewedAt = DateTimeOffset.UtcNow };
                 Write(stream, record);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file server that does not answer now (the next renewal tries again), or, on NFS, a lease another
+                // host deleted (a stale handle): the check below tells which.
+            }
+            try
+            {
                 if (!StillOurs())
                     onLost?.Invoke();
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                // A file server that does not answer now: the next renewal tries again; the commit checks Lost.
+                // Unknown for now: the next renewal checks again, and the commit checks Lost.
             }
         }
     }
@@ -160,6 +168,10 @@ public sealed class Lease : IDisposable
             {
                 if (!lost && IsOurs())
                     File.Delete(path);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                // A file server that does not answer: the lease is left to expire, as a dead holder's would.
             }
             finally
             {

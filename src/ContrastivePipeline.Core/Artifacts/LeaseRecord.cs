@@ -6,7 +6,7 @@ namespace ContrastivePipeline.Artifacts;
 /// What <c>&lt;key&gt;.lease</c> holds: who holds the key, the token that tells this lease from a later one at the same
 /// path, the start time of the holder's process (so a reused pid is not taken for it) and how long the lease lasts.
 /// </summary>
-public sealed record LeaseRecord(LockHolder Holder, string Token, long? ProcessStart, double Seconds, DateTimeOffset RenewedAt)
+internal sealed record LeaseRecord(LockHolder Holder, string Token, long? ProcessStart, double Seconds, DateTimeOffset RenewedAt)
 {
     public byte[] ToBytes() => JsonSerializer.SerializeToUtf8Bytes(this, Json.Options);
 

@@ -4,7 +4,7 @@ namespace ContrastivePipeline.Artifacts;
 /// A lease as a waiter found it: its record (null when unreadable: being written, or damaged) and the time the file
 /// server last saw it written, which is what the holder's renewals move.
 /// </summary>
-public sealed record LeaseSeen(LeaseRecord? Record, DateTimeOffset Modified)
+internal sealed record LeaseSeen(LeaseRecord? Record, DateTimeOffset Modified)
 {
     /// <summary>The lease at <paramref name="path"/>, or null when there is none.</summary>
     public static LeaseSeen? Look(string path)

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ContrastivePipeline.Artifacts;
 
 /// <summary>Whether a process of this host still runs, told apart from a later process given the same pid.</summary>
-public static class LocalProcess
+internal static class LocalProcess
 {
     /// <summary>When the process started, in clock ticks since boot; null where there is no /proc (or no such process).</summary>
     public static long? StartTime(int pid) =>

@@ -4,7 +4,7 @@ using System.Diagnostics;
 namespace ContrastivePipeline.Artifacts;
 
 /// <summary>Asks Slurm whether a job still runs, for a lock whose holder names its job.</summary>
-public static class SlurmJobs
+internal static class SlurmJobs
 {
     // States of a job that has not ended (squeue's long names); anything else (COMPLETED, FAILED, CANCELLED, TIMEOUT,
     // NODE_FAIL, PREEMPTED, OUT_OF_MEMORY, ...) has, and so has a job squeue no longer knows.
