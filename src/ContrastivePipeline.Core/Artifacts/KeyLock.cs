@@ -42,13 +42,16 @@ public sealed class KeyLock : IDisposable
             throw new InvalidOperationException("file locking is disabled (DOTNET_SYSTEM_IO_DISABLEFILELOCKING or " +
                 "System.IO.DisableFileLocking), so two runs could write the same artifact at once: unset it");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        // One question to Slurm per job per half minute, however many waiters poll it (SLURM.md: no query floods).
+        options = options with { SlurmJobAlive = SlurmJobs.Remembered(options.SlurmJobAlive, TimeSpan.FromSeconds(30)) };
         var clock = Stopwatch.StartNew();
         TimeSpan nextReport = TimeSpan.Zero, nextLook = TimeSpan.Zero;
+        LockHolder? leaseHolder = null;
         while (true)
         {
             var stream = TryLockFile(path); // null while another process (of a host that sees its lock) holds it
-            LockHolder? leaseHolder = null;
-            if (stream is not null || clock.Elapsed >= nextLook)
+            // The lease is looked at once a second: judging another host's costs a write to the file server.
+            if (clock.Elapsed >= nextLook)
             {
                 nextLook = clock.Elapsed + LookEvery;
                 if (TryTakeLease(path, mayTake: stream is not null, log, options, out leaseHolder) is { } lease)

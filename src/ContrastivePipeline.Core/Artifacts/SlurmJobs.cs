@@ -38,6 +38,21 @@ internal static class SlurmJobs
         }
     }
 
+    /// <summary>The probe, asked again about a job only once its last answer is older than <paramref name="keep"/>.</summary>
+    public static Func<string, bool?> Remembered(Func<string, bool?> probe, TimeSpan keep)
+    {
+        var answers = new Dictionary<string, (bool? Alive, long At)>();
+        return job =>
+        {
+            lock (answers)
+            {
+                if (!answers.TryGetValue(job, out var answer) || Stopwatch.GetElapsedTime(answer.At) > keep)
+                    answers[job] = answer = (probe(job), Stopwatch.GetTimestamp());
+                return answer.Alive;
+            }
+        };
+    }
+
     /// <summary>What <c>squeue -h -j &lt;id&gt; -o %T</c> said about the job.</summary>
     internal static bool? Judge(int exitCode, string output, string error)
     {

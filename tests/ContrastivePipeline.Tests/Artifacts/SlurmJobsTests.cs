@@ -16,4 +16,20 @@ public sealed class SlurmJobsTests
     [InlineData(1, "", "slurm_load_jobs error: Unable to contact slurm controller (connect failure)", null)]
     public void Judge_WhatSqueueSaid_TellsWhetherTheJobHasEnded(int exit, string output, string error, bool? alive) =>
         Assert.Equal(alive, SlurmJobs.Judge(exit, output, error));
+
+    [Fact]
+    public void Remembered_AsksAboutEachJobOnlyOnceWithinItsKeep()
+    {
+        var asked = new List<string>();
+        var probe = SlurmJobs.Remembered(job =>
+        {
+            asked.Add(job);
+            return job == "1";
+        }, TimeSpan.FromMinutes(10));
+
+        Assert.True(probe("1"));
+        Assert.True(probe("1"));
+        Assert.False(probe("2"));
+        Assert.Equal(["1", "2"], asked);
+    }
 }
