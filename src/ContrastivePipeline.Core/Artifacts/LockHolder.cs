@@ -3,8 +3,8 @@ namespace ContrastivePipeline.Artifacts;
 /// <summary>Who holds a key's lock: written beside the lock by its holder, read by a run that waits, for its messages.</summary>
 public sealed record LockHolder(int Pid, string Host, DateTimeOffset Since, string? SlurmJob)
 {
-    public static LockHolder Current() =>
-        new(Environment.ProcessId, Environment.MachineName, DateTimeOffset.UtcNow, Environment.GetEnvironmentVariable("SLURM_JOB_ID"));
+    public static LockHolder Current(LockOptions options) =>
+        new(Environment.ProcessId, options.Host, DateTimeOffset.UtcNow, options.SlurmJob);
 
     /// <summary>The record, or null when there is none yet (or it is being replaced).</summary>
     public static LockHolder? Read(string path)

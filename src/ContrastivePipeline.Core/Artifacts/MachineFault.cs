@@ -16,7 +16,7 @@ public static class MachineFault
         UnauthorizedAccessException or IOException => $"{e.Message}. Check that {store} is a writable folder on a healthy " +
             "disk (Paths.Artifacts in cake.config, or --paths_artifacts=...), then rerun: finished instances are reused, " +
             "nothing half-written was stored.",
-        LockTimeoutException => e.Message,
+        LockTimeoutException or LockLostException => e.Message,
         _ => null,
     };
 }

@@ -7,7 +7,7 @@ namespace ContrastivePipeline.Steps;
 /// <summary>
 /// Runs one step instance from its spec: takes the key's lock, and under it reuses a complete artifact (another run may
 /// have made it meanwhile; only --force replaces one), otherwise checks the input files against their manifests, runs
-/// the step into the partial folder and commits it (hashes, manifest last, rename).
+/// the step into the partial folder and commits it (hashes, manifest last, rename), unless it lost the lock meanwhile.
 /// </summary>
 internal static class StepRunner
 {
@@ -20,7 +20,9 @@ internal static class StepRunner
         }
         var store = new ArtifactStore(spec.Store);
         var timeout = spec.LockTimeoutSeconds is { } seconds ? TimeSpan.FromSeconds(seconds) : (TimeSpan?)null;
-        using var keyLock = KeyLock.Acquire(store.LockFile(spec.Step, spec.Key), Console.WriteLine, timeout);
+        // A run that lost its lease stops at once, as one whose host died does (HostWatch): another run holds the key now.
+        var options = LockOptions.Default with { OnLost = () => Process.GetCurrentProcess().Kill() };
+        using var keyLock = KeyLock.Acquire(store.LockFile(spec.Step, spec.Key), Console.WriteLine, timeout, options);
         if (!spec.Force && store.TryGet(spec.Step, spec.Key) is not null)
         {
             Console.WriteLine($"[{spec.Step}/{spec.Instance}] reused {spec.Key} (produced by another run meanwhile)");
@@ -44,6 +46,7 @@ internal static class StepRunner
         // collection on another thread (see Model/Scalars.cs for the Scalar half of this). Loops keep their own scopes.
         using (torch.NewDisposeScope())
             step.Run(context);
+        keyLock.ThrowIfLost();
         store.Commit(new Manifest
         {
             Step = spec.Step,
