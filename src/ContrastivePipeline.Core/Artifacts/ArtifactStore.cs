@@ -45,7 +45,8 @@ public sealed class ArtifactStore(string root)
     }
 
     /// <summary>Hashes every file of a finished partial folder, writes the manifest last, and renames it into place.</summary>
-    public Manifest Commit(Manifest manifest, Action<string, long, long>? progress = null)
+    /// <param name="beforeMove">Runs just before the rename that makes the artifact complete (a lock still held?); may throw.</param>
+    public Manifest Commit(Manifest manifest, Action<string, long, long>? progress = null, Action? beforeMove = null)
     {
         var partial = PartialFolder(manifest.Step, manifest.Key);
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);
@@ -58,6 +59,7 @@ public sealed class ArtifactStore(string root)
         manifest = manifest with { Outputs = outputs };
         Json.Write(Path.Combine(partial, ManifestFile), manifest);
         var folder = Folder(manifest.Step, manifest.Key);
+        beforeMove?.Invoke();
         if (Directory.Exists(folder))
             MoveToTrash(manifest.Step, manifest.Key, "replaced");
         Directory.Move(partial, folder);

@@ -60,7 +60,9 @@ internal static class StepRunner
             Started = started,
             Ended = DateTimeOffset.UtcNow,
             DurationSeconds = clock.Elapsed.TotalSeconds,
-        }, (file, done, total) => Console.WriteLine($"[{spec.Step}] hashing {file}: {done >> 20}/{total >> 20} MB"));
+        }, (file, done, total) => Console.WriteLine($"[{spec.Step}] hashing {file}: {done >> 20}/{total >> 20} MB"),
+            // Hashing a large artifact takes a while: the lease is checked again at the rename itself.
+            beforeMove: keyLock.ThrowIfLost);
         return 0;
     }
 }
