@@ -93,8 +93,9 @@ public static class PipelineHost
         }
         var forced = arguments.Force is { } f ? graph.Downstream(f, order) : new HashSet<string>();
         var record = new RunRecord(paths.Run(experiment.Name));
-        var tasks = order.Select(n => (n, (PipelineTask)Activator.CreateInstance(graph[n])!)).ToList();
-        var plan = Planner.Plan(context, tasks, forced, record);
+        // --exclusive runs only the target's instances, but plans its dependencies too: their artifacts are its inputs.
+        var tasks = graph.Order(arguments.Target).Select(n => (n, (PipelineTask)Activator.CreateInstance(graph[n])!)).ToList();
+        var plan = Planner.Plan(context, tasks, forced, record).Where(p => order.Contains(p.Instance.Task)).ToList();
         if (arguments.PlanFile is { } planFile)
             Json.Write(Path.GetFullPath(Path.Combine(root, planFile)), plan.Select(p => p.Entry).ToList());
         PlanPrinter.Print(plan.Select(p => p.Entry));

@@ -85,8 +85,10 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             {
                 if (failures.Count > 0)
                     throw new StepFailedException(string.Join(Environment.NewLine, failures));
-                var stuck = Enumerable.Range(0, plan.Count).First(i => states[i] == State.Waiting);
-                throw new InvalidOperationException($"{plan[stuck].Instance.Id}: an input of it is made by nothing in this run");
+                var stuck = plan[Enumerable.Range(0, plan.Count).First(i => states[i] == State.Waiting)].Instance;
+                var missing = stuck.Inputs.Values.OfType<ArtifactInput>().First(i => i.Content is null).Source.Id;
+                throw new StepFailedException($"{stuck.Id} needs {missing}, which is not complete in the store and not part of this " +
+                    "run (--exclusive runs only the target's own instances): run without --exclusive");
             }
             stop.WaitHandle.WaitOne(launcher.PollInterval);
         }

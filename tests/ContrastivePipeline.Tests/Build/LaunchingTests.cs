@@ -48,6 +48,14 @@ public sealed class LaunchingTests
     }
 
     [Fact]
+    public void Exclusive_WithAnInputNotInTheStore_FailsSayingSo_InsteadOfCrashing()
+    {
+        using var temp = new TempFolder();
+        Assert.Equal(1, PipelineHost.Run(["--exclusive", "--target=Tokenize", "--experiment=experiments/smoke.yaml", $"--paths_artifacts={temp.Path}"], Repo.Root));
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "store", "Corpus")));
+    }
+
+    [Fact]
     public void Resources_TheExperimentsTaskValueWins_ThenItsDefault_ThenCakeConfig()
     {
         using var temp = new TempFolder();
