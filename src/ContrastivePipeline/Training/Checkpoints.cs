@@ -57,7 +57,7 @@ internal static partial class Checkpoints
         model.load(Path.Combine(folder, ModelFile));
         using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, OptimizerFile))))
             optimizer.Load(reader);
-        using var rng = tensor(Convert.FromBase64String(state.RngState));
+        using var rng = tensor(Convert.FromBase64String(state.RngState), device: CPU); // the CPU generator's state
         set_rng_state(rng);
         return state;
     });
@@ -66,7 +66,7 @@ internal static partial class Checkpoints
     public static Llama LoadModel(string folder, double attentionDropout = 0.0) => Reading(folder, () =>
     {
         var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
-        var model = new Llama(state.Shape, attentionDropout);
+        var model = OnCpu.Build(() => new Llama(state.Shape, attentionDropout));
         model.load(Path.Combine(folder, ModelFile));
         model.eval();
         return model;

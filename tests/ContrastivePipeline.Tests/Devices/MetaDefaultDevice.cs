@@ -1,0 +1,28 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace ContrastivePipeline.Tests.Devices;
+
+/// <summary>
+/// Runs code with torch's default device set to <c>meta</c> while the code is given the <c>cpu</c> device: a tensor
+/// created without the step's device lands on meta, which holds no data, and the first operation that mixes it with
+/// the step's tensors, or reads it, throws. So a forgotten <c>device:</c> fails on this CPU-only machine as it would
+/// on a GPU. The default device is process-wide, so these tests run alone (<see cref="Collection"/>).
+/// </summary>
+internal static class MetaDefaultDevice
+{
+    public const string Collection = "meta default device";
+
+    public static void Run(Action action)
+    {
+        set_default_device(new Device(DeviceType.META));
+        try
+        {
+            action();
+        }
+        finally
+        {
+            set_default_device(CPU);
+        }
+    }
+}
