@@ -20,6 +20,11 @@ internal static class MetaDefaultDevice
         {
             action();
         }
+        catch (Exception e) when (e.Message.Contains("meta", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException("a tensor was created without the step's device, so it landed on meta, the default " +
+                "device in this test (on a GPU it would be on the CPU); the inner exception's stack shows where", e);
+        }
         finally
         {
             set_default_device(CPU);
