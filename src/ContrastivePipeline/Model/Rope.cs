@@ -15,7 +15,7 @@ internal static class Rope
     public static (Tensor Cos, Tensor Sin) Tables(Tensor positions, int headSize)
     {
         using var size = headSize.ToScalar();
-        using var theta = tensor(Theta); // TorchSharp's pow takes a tensor base; float32 exponents keep it float32
+        using var theta = tensor(Theta, device: positions.device); // TorchSharp's pow takes a tensor base; float32 exponents keep it float32
         var exponents = arange(Scalars.Zero, size, Scalars.Two, ScalarType.Int64, positions.device).to(ScalarType.Float32).div(size);
         var inverseFrequency = pow(theta, exponents).reciprocal_();                          // [d/2]
         var angles = positions.to(ScalarType.Float32).unsqueeze(-1) * inverseFrequency;      // [B, T, d/2]

@@ -63,7 +63,7 @@ internal sealed class AdamW : IDisposable
         var correction2Sqrt = Math.Sqrt(1 - Math.Pow(beta2, Steps));
         using var _ = no_grad();
         using var decay = (1 - learningRate * weightDecay).ToScalar();
-        using var firstWeight = tensor(1 - beta1); // lerp_ takes its weight as a tensor
+        using var firstWeight = tensor(1 - beta1, device: weights.device); // lerp_ takes its weight as a tensor
         using var secondDecay = beta2.ToScalar();
         using var secondWeight = (1 - beta2).ToScalar();
         using var correction = correction2Sqrt.ToScalar();

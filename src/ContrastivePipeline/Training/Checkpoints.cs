@@ -54,19 +54,34 @@ internal static partial class Checkpoints
     public static CheckpointState Restore(string folder, Llama model, AdamW optimizer) => Reading(folder, () =>
     {
         var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
-        model.load(Path.Combine(folder, ModelFile));
+        LoadInPlace(model, Path.Combine(folder, ModelFile));
         using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, OptimizerFile))))
             optimizer.Load(reader);
-        using var rng = tensor(Convert.FromBase64String(state.RngState));
+        using var rng = tensor(Convert.FromBase64String(state.RngState), device: CPU); // the CPU generator's state
         set_rng_state(rng);
         return state;
     });
+
+    /// <summary>
+    /// Copies saved weights into the model's own parameters. TorchSharp's Module.load takes a model that is not on the CPU
+    /// through the CPU and back, which leaves it with new parameter tensors: on a GPU the optimizer would go on updating
+    /// its flat buffer (AdamW) while the model trained something else.
+    /// </summary>
+    static void LoadInPlace(Llama model, string file)
+    {
+        using var saved = OnCpu.Build(() => new Llama(model.Shape));
+        saved.load(file);
+        using var _ = no_grad();
+        var parameters = model.state_dict();
+        foreach (var (name, weights) in saved.state_dict())
+            parameters[name].copy_(weights);
+    }
 
     /// <summary>A checkpoint's model for inference (GOOD or BAD), on the CPU; the shape comes from its <c>state.json</c>.</summary>
     public static Llama LoadModel(string folder, double attentionDropout = 0.0) => Reading(folder, () =>
     {
         var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
-        var model = new Llama(state.Shape, attentionDropout);
+        var model = OnCpu.Build(() => new Llama(state.Shape, attentionDropout));
         model.load(Path.Combine(folder, ModelFile));
         model.eval();
         return model;

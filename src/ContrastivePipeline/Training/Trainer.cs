@@ -29,7 +29,7 @@ internal sealed class Trainer : IDisposable
             set_num_threads(options.Threads);
         device = TrainDevice.Resolve(options.Device);
         manual_seed(options.Seed);
-        Model = new Llama(shape);
+        Model = OnCpu.Build(() => new Llama(shape));
         Model.to(device);
         optimizer = new AdamW(Model.parameters(), config.WeightDecay);
         gradientStep = new GradientStep(Model, optimizer, config.GradClip, config.MicroBatch);

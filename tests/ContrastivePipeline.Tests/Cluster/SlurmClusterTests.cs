@@ -11,13 +11,14 @@ public sealed class SlurmClusterTests
     public void Two_jobs_asking_for_a_GPU_each_see_a_different_CUDA_VISIBLE_DEVICES()
     {
         using var folder = new TempFolder();
-        // Each job waits for the other's file, so both hold their GPU at the same time.
+        // Each job waits for the other's file, so both hold their GPU at the same time (the second may first wait for a
+        // CPU that other jobs hold).
         var ids = new[] { "a", "b" }.Select(name => Run("sbatch", "--parsable", "--gres=gpu:1", "--job-name=cp-test-gpu",
             $"--output={folder.Path}/{name}.out",
-            $"--wrap=echo $CUDA_VISIBLE_DEVICES; touch {name}.ready; for i in $(seq 100); do [ -e a.ready ] && [ -e b.ready ] && break; sleep 0.2; done",
+            $"--wrap=echo $CUDA_VISIBLE_DEVICES; touch {name}.ready; for i in $(seq 600); do [ -e a.ready ] && [ -e b.ready ] && break; sleep 0.2; done",
             $"--chdir={folder.Path}")).ToList();
 
-        var states = WaitForEnd(ids, TimeSpan.FromSeconds(60));
+        var states = WaitForEnd(ids, TimeSpan.FromSeconds(180));
 
         Assert.All(states, state => Assert.Equal("COMPLETED", state));
         var devices = new[] { "a", "b" }.Select(name => File.ReadAllText(Path.Combine(folder.Path, $"{name}.out")).Trim()).Order();
