@@ -75,7 +75,10 @@ public static class PipelineHost
             return 1;
         }
         var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
+        // The device is part of every key, so "auto" is decided here, once: a key never says "auto" for bytes made on a GPU.
         var device = cake.Configuration.GetValue("Compute_Device") ?? "cpu";
+        if (device == "auto")
+            device = File.Exists("/dev/nvidia0") ? "cuda" : "cpu";
         var threads = int.TryParse(cake.Configuration.GetValue("Compute_Threads"), out var t) ? t : Environment.ProcessorCount;
         var context = new BuildContext(cake.Context, arguments, paths, experiment, Toolchain.Read(root, device), threads);
         ILauncher launcher;

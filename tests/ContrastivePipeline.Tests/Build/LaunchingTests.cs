@@ -56,6 +56,22 @@ public sealed class LaunchingTests
     }
 
     [Fact]
+    public void DeviceAuto_IsDecidedByTheHost_SoKeysNameTheDeviceThatRuns()
+    {
+        Assert.False(File.Exists("/dev/nvidia0"), "this test expects a machine without an NVIDIA GPU");
+        using var temp = new TempFolder();
+        string Plan(string device)
+        {
+            var file = Path.Combine(temp.Path, $"{device}.json");
+            Assert.Equal(0, PipelineHost.Run(["--dryrun", "--experiment=experiments/smoke.yaml", $"--paths_artifacts={temp.Path}",
+                $"--compute_device={device}", $"--plan={file}"], Repo.Root));
+            return File.ReadAllText(file);
+        }
+        Assert.Equal(Plan("cpu"), Plan("auto"));
+        Assert.NotEqual(Plan("cpu"), Plan("cuda"));
+    }
+
+    [Fact]
     public void Resources_TheExperimentsTaskValueWins_ThenItsDefault_ThenCakeConfig()
     {
         using var temp = new TempFolder();
