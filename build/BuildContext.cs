@@ -36,12 +36,14 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
         planned.TryGetValue(task, out var list) ? list
             : throw new InvalidOperationException($"task {CurrentTask} needs {task}, which is not in the plan: add [IsDependentOn]");
 
+    /// <summary>The code each step runs, read from the built step CLI once per host run, when the first instance is planned.</summary>
+    CodeHash Code => field ??= File.Exists(Paths.StepCli) ? CodeHash.Load(Paths.StepCli)
+        : throw new StepFailedException($"step CLI not found at {Paths.StepCli}; build it with `dotnet build` (dotnet run --project build does).");
+
     /// <summary>Declares one step instance; its key is known once its inputs are complete (code, settings, input contents, toolchain).</summary>
-    /// <param name="code">Folders or files under src/ContrastivePipeline that the step runs.</param>
-    public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyList<string> code,
-        IReadOnlyDictionary<string, StepInput> inputs)
+    public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs)
     {
-        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, CodeHash.Of(Paths.StepSources, code),
+        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, Code.For(step),
             System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store);
         planned[CurrentTask].Add(stepInstance);
         return stepInstance;

@@ -10,9 +10,6 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Scores every checkpoint of every final model and GOOD (perplexity, zero-shot tasks), then reports the comparison")]
 public sealed class EvaluateTask : PipelineTask
 {
-    static readonly string[] Code = ["Evaluation", "Model", "Training/Checkpoints.cs", "Training/CheckpointState.cs", "Training/TrainDevice.cs",
-        "Tokenization"];
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
@@ -62,8 +59,7 @@ public sealed class EvaluateTask : PipelineTask
             }
         }
         var arms = Arm.All(context).Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio, e.Mix.PerDeviceBatch)).ToList();
-        return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed,
-            ["Report", "Evaluation"], inputs);
+        return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed, inputs);
     }
 
     /// <summary>Every checkpoint a run writes: multiples of checkpoint_every, and the last step.</summary>
@@ -85,6 +81,6 @@ public sealed class EvaluateTask : PipelineTask
             inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
         }
         var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
-        return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, Code, inputs);
+        return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs);
     }
 }

@@ -9,9 +9,6 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Samples the comparison corpus from GOOD by plain ancestral sampling (the paper's No-Contrast)")]
 public sealed class GenerateAncestralTask : PipelineTask
 {
-    public static readonly string[] Code =
-        ["Generation", "Model", "Training/Checkpoints.cs", "Training/CheckpointState.cs", "Training/TrainDevice.cs", "Tokenization"];
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         if (context.Experiment.Mix.Strategies.Contains(DecodingStrategy.Ancestral))
@@ -36,6 +33,6 @@ public sealed class GenerateAncestralTask : PipelineTask
             checkpoint = config.Kind == BadKind.Dropout ? new(e.Good.Step, config.Dropout) : new(config.Step, 0);
         }
         var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
-        return context.Step("Generate", name, settings, e.Seed, Code, inputs);
+        return context.Step("Generate", name, settings, e.Seed, inputs);
     }
 }

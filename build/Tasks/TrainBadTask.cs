@@ -21,7 +21,6 @@ public sealed class TrainBadTask : PipelineTask
         {
             var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
             yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
-                TrainGoodTask.TrainCode,
                 new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
         }
     }
