@@ -41,10 +41,11 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
         : throw new StepFailedException($"step CLI not found at {Paths.StepCli}; build it with `dotnet build` (dotnet run --project build does).");
 
     /// <summary>Declares one step instance; its key is known once its inputs are complete (code, settings, input contents, toolchain).</summary>
-    public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs)
+    /// <param name="arm">The arm a final run or its evaluation belongs to, for the tasks after it.</param>
+    public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs, Arm? arm = null)
     {
         var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, Code.For(step),
-            System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store);
+            System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store) { Arm = arm };
         planned[CurrentTask].Add(stepInstance);
         return stepInstance;
     }

@@ -14,6 +14,9 @@ public sealed class StepInstance(string task, string step, string instance, obje
     public string Instance { get; } = instance;
     public object Settings { get; } = settings;
     public int Seed { get; } = seed;
+
+    /// <summary>The arm of a final run or of its evaluation (null for the rest, GOOD included): typed, so no task parses a name.</summary>
+    public Arm? Arm { get; init; }
     public IReadOnlyDictionary<string, StepInput> Inputs { get; } = inputs;
 
     /// <summary>The methods and types of ours the step runs: the code part of the key hashes them; the plan diffs them with the last run's.</summary>
