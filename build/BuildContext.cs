@@ -10,6 +10,7 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     : CakeContextAdapter(cake)
 {
     readonly Dictionary<string, List<StepInstance>> planned = [];
+    readonly Dictionary<string, DataInput> folders = [];
 
     public Arguments Args { get; } = arguments;
     public Paths Paths { get; } = paths;
@@ -50,11 +51,18 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
         return stepInstance;
     }
 
-    /// <summary>A data folder outside the store as an input: its content hash covers its files' names and contents.</summary>
+    /// <summary>
+    /// A data folder outside the store as an input: its content hash covers its files' names and contents. Hashed once
+    /// per host run (every evaluation reads the task folder: 45 ms each, 2 s for paper.yaml's 46 evaluations).
+    /// </summary>
     public StepInput Folder(string path)
     {
         var full = Path.GetFullPath(Path.Combine(Paths.Root, path));
-        var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
-        return new DataInput(full, Hash.OfParts(files.Select(f => Path.GetRelativePath(full, f) + "=" + Hash.OfFile(f)).ToArray()));
+        if (!folders.TryGetValue(full, out var input))
+        {
+            var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
+            folders[full] = input = new DataInput(full, Hash.OfParts(files.Select(f => Path.GetRelativePath(full, f) + "=" + Hash.OfFile(f)).ToArray()));
+        }
+        return input;
     }
 }
