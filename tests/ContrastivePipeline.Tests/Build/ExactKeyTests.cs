@@ -1,7 +1,5 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
@@ -128,17 +126,8 @@ public sealed class ExactKeyTests : IDisposable
     static string Own(StepInstance instance) => string.Join("\n", instance.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal)
         .Select(i => $"{i.Key}={(i.Value is ArtifactInput a ? $"{a.Source.Id}/{a.Under}" : i.Value.Content)}").Prepend(instance.KnownParts.Key));
 
-    List<StepInstance> Plan(string yaml)
-    {
-        var file = new Pipeline(temp.Path).Experiment("default", yaml);
-        var arguments = Arguments.Parse([$"--experiment={file}", $"--paths_artifacts={temp.Path}", "--dryrun"]);
-        var cake = new CakeServices(arguments, Repo.Root);
-        var context = new BuildContext(cake.Context, arguments, new Paths(Repo.Root, temp.Path), ExperimentLoader.Load(file, Repo.Root),
-            Toolchain.Read(Repo.Root, "cpu"), 1);
-        var graph = new TaskGraph(typeof(PipelineHost).Assembly.GetTypes());
-        var tasks = graph.Order(Arguments.DefaultTarget).Select(n => (n, (PipelineTask)Activator.CreateInstance(graph[n])!)).ToList();
-        return [.. Planner.Plan(context, tasks, new HashSet<string>(), new RunRecord(Path.Combine(temp.Path, "none"))).Select(p => p.Instance)];
-    }
+    List<StepInstance> Plan(string yaml) =>
+        [.. InProcessPlan.Plan(new Pipeline(temp.Path).Experiment("default", yaml), temp.Path).Select(p => p.Instance)];
 
     static bool Matches(string pattern, string id) => Regex.IsMatch(id, "^" + Regex.Escape(pattern).Replace(@"\*", ".*").Replace(@"\?", ".") + "$");
 
