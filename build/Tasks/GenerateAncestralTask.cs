@@ -30,7 +30,7 @@ public sealed class GenerateAncestralTask : PipelineTask
         if (bad is var (config, run))
         {
             inputs["bad"] = run.AsInput();
-            checkpoint = config.Kind == BadKind.Dropout ? new(e.Good.Step, config.Dropout) : new(config.Step, 0);
+            checkpoint = config.Rules().Checkpoint(config, e.Good.Step);
         }
         var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
         return context.Step("Generate", name, settings, e.Seed, inputs);
