@@ -46,7 +46,8 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs, Arm? arm = null)
     {
         var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, Code.For(step),
-            System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store) { Arm = arm };
+            System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store)
+        { Arm = arm };
         planned[CurrentTask].Add(stepInstance);
         return stepInstance;
     }
