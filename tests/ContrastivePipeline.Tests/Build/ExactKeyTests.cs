@@ -83,23 +83,47 @@ public sealed class ExactKeyTests : IDisposable
         { "evaluate.replicates", "final:\n", "evaluate:\n  replicates: 500\nfinal:\n", ["Report/report"] },
     };
 
+    /// <summary>The BAD keys a kind reads or not, with default.yaml's BAD of that kind (the main table has the early one).</summary>
+    public static TheoryData<string, string, string, string, string[]> BadKeys => new()
+    {
+        { "small", "bad.step", "  step: 100", "  step: 200", Chain("contrastive") },
+        { "small", "bad.seed", "bad:\n", "bad:\n  seed: 7\n", ["TrainBad/bad-small", .. Chain("contrastive")] },
+        { "small", "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", ["TrainBad/bad-small", .. Chain("contrastive")] },
+        { "small", "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", None },
+        { "dropout", "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", Chain("contrastive") },
+        { "dropout", "bad.step", "  step: 100", "  step: 200", None },
+        { "dropout", "bad.seed", "bad:\n", "bad:\n  seed: 7\n", None },
+        { "dropout", "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", None },
+    };
+
     readonly TempFolder temp = new();
 
     public void Dispose() => temp.Dispose();
 
     [Theory]
     [MemberData(nameof(Keys))]
-    public void ChangingOneKey_ReplansExactlyWhatReadsIt_AndWhatFollows(string key, string from, string to, string[] expected)
+    public void ChangingOneKey_ReplansExactlyWhatReadsIt_AndWhatFollows(string key, string from, string to, string[] expected) =>
+        AssertReplans(key, from, to, expected, Default);
+
+    void AssertReplans(string key, string from, string to, string[] expected, string yaml)
     {
-        Assert.Contains(from, Default);
-        var before = Plan(Default);
-        var after = Plan(Default.Replace(from, to));
+        Assert.Contains(from, yaml);
+        var before = Plan(yaml);
+        var after = Plan(yaml.Replace(from, to));
         var replanned = Replanned(before, after);
         var ids = after.Select(i => i.Id).ToList();
         var want = expected.Length > 0 && expected[0] == "*"
             ? ids.Where(id => !expected.Skip(1).Any(e => Matches(e[1..], id))).ToList()
             : ids.Where(id => expected.Any(e => Matches(e, id))).ToList();
         Assert.True(want.SequenceEqual(replanned), $"{key}: expected [{string.Join(", ", want)}], replanned [{string.Join(", ", replanned)}]");
+    }
+
+    [Theory]
+    [MemberData(nameof(BadKeys))]
+    public void ChangingABadKey_ReplansOnlyWhereItsKindReadsIt(string kind, string key, string from, string to, string[] expected)
+    {
+        Assert.Contains("kind: early", Default);
+        AssertReplans($"{key} ({kind})", from, to, expected, Default.Replace("kind: early", $"kind: {kind}"));
     }
 
     [Fact]
