@@ -9,9 +9,6 @@ public sealed class Paths(string root, string artifacts)
 
     public string Artifacts { get; } = Path.GetFullPath(Path.Combine(root, artifacts));
 
-    /// <summary>Sources of the step programs; the code part of a key hashes folders under here.</summary>
-    public string StepSources => Path.Combine(Root, "src", "ContrastivePipeline");
-
     public string Specs => Path.Combine(Artifacts, "specs");
 
     /// <summary>Each instance's whole output, <c>&lt;step&gt;-&lt;key&gt;.log</c>, appended per attempt.</summary>
@@ -20,7 +17,7 @@ public sealed class Paths(string root, string artifacts)
     public string Run(string experiment) => Path.Combine(Artifacts, "runs", experiment);
 
     /// <summary>The step CLI, built with the host (same configuration) by the project reference in Build.csproj.</summary>
-    public string StepCli => Path.Combine(StepSources, "bin",
+    public string StepCli => Path.Combine(Root, "src", "ContrastivePipeline", "bin",
         typeof(Paths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         "net10.0", "ContrastivePipeline.dll");
 

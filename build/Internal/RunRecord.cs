@@ -4,14 +4,16 @@ namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>
 /// <c>artifacts/runs/&lt;experiment&gt;/</c>: the resolved config, a link per instance to its artifact, the key parts
-/// and settings of each instance's last run (so the next plan can say what changed), and the run summary.
+/// and settings of each instance's last run and the methods of each code hash they used (so the next plan can say what
+/// changed), and the run summary.
 /// </summary>
 internal sealed class RunRecord
 {
-    const string InstancesFile = "instances.json", SettingsFile = "settings.json";
+    const string InstancesFile = "instances.json", SettingsFile = "settings.json", CodeFile = "code.json";
     readonly string folder;
     readonly Dictionary<string, KeyParts> instances;
     readonly Dictionary<string, string> settings;
+    readonly Dictionary<string, IReadOnlyDictionary<string, string>> code;
     readonly List<object> summary = [];
 
     public RunRecord(string folder)
@@ -21,12 +23,17 @@ internal sealed class RunRecord
         instances = File.Exists(path) ? Json.Read<Dictionary<string, KeyParts>>(path) : [];
         var settingsPath = Path.Combine(folder, SettingsFile);
         settings = File.Exists(settingsPath) ? Json.Read<Dictionary<string, string>>(settingsPath) : [];
+        var codePath = Path.Combine(folder, CodeFile);
+        code = File.Exists(codePath) ? Json.Read<Dictionary<string, IReadOnlyDictionary<string, string>>>(codePath) : [];
     }
 
     public KeyParts? LastParts(string id) => instances.GetValueOrDefault(id);
 
     /// <summary>The canonical settings JSON of the instance's last run, if recorded.</summary>
     public string? LastSettings(string id) => settings.GetValueOrDefault(id);
+
+    /// <summary>The hash of each method and type under a code hash an earlier run of this experiment used, if recorded.</summary>
+    public IReadOnlyDictionary<string, string>? LastCode(string codeHash) => code.GetValueOrDefault(codeHash);
 
     public void Start(string resolvedConfig)
     {
@@ -41,6 +48,14 @@ internal sealed class RunRecord
         Json.Write(Path.Combine(folder, InstancesFile), instances);
         settings[instance.Id] = instance.SettingsJson;
         Json.Write(Path.Combine(folder, SettingsFile), settings);
+        if (code.TryAdd(instance.Code.Hash, instance.Code.Members))
+        {
+            // Only the code of the instances' last runs can be asked for: the others are dropped.
+            var used = instances.Values.Select(p => p.Code).ToHashSet();
+            foreach (var stale in code.Keys.Where(k => !used.Contains(k)).ToList())
+                code.Remove(stale);
+            Json.Write(Path.Combine(folder, CodeFile), code);
+        }
         Link(Path.Combine(folder, $"{instance.Task}-{instance.Instance}"), Path.GetRelativePath(folder, instance.Folder));
         var seconds = (ended - started)?.TotalSeconds ?? 0;
         summary.Add(new { instance.Task, instance.Instance, instance.Step, instance.Key, Status = status, Started = started, Ended = ended, Seconds = seconds, instance.Folder });

@@ -16,6 +16,6 @@ public sealed class CorpusTask : PipelineTask
         if (corpus.Perplexity is { } perplexity)
             inputs["perplexity"] = context.Folder(perplexity);
         yield return context.Step("Corpus", "corpus", new CorpusSettings(corpus, context.Experiment.Seed, context.Experiment.Model.Context),
-            context.Experiment.Seed, ["Corpus"], inputs);
+            context.Experiment.Seed, inputs);
     }
 }

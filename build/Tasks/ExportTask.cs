@@ -8,8 +8,6 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Writes GOOD and every final model as a Hugging Face LlamaForCausalLM folder (config, safetensors, tokenizer)")]
 public sealed class ExportTask : PipelineTask
 {
-    static readonly string[] Code = ["Export", "Model", "Training/Checkpoints.cs", "Training/CheckpointState.cs", "Tokenization"];
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var tokens = context.Planned<TokenizeTask>().Single().AsInput();
@@ -20,5 +18,5 @@ public sealed class ExportTask : PipelineTask
     }
 
     static StepInstance Export(BuildContext context, StepInstance run, string name, ExportSettings settings, StepInput tokens) =>
-        context.Step("Export", name, settings, run.Seed, Code, new Dictionary<string, StepInput> { ["run"] = run.AsInput(), ["tokens"] = tokens });
+        context.Step("Export", name, settings, run.Seed, new Dictionary<string, StepInput> { ["run"] = run.AsInput(), ["tokens"] = tokens });
 }

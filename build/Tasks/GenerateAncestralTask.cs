@@ -9,18 +9,12 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Samples the comparison corpus from GOOD by plain ancestral sampling (the paper's No-Contrast)")]
 public sealed class GenerateAncestralTask : PipelineTask
 {
-    public static readonly string[] Code =
-        ["Generation", "Model", "Training/Checkpoints.cs", "Training/CheckpointState.cs", "Training/TrainDevice.cs", "Tokenization"];
+    public override IEnumerable<StepInstance> Plan(BuildContext context) =>
+        context.Experiment.Mix.Strategies.Select(StrategyRules.Of).Where(s => !s.Head).Select(s => Generate(context, s, s.Corpus, bad: null));
 
-    public override IEnumerable<StepInstance> Plan(BuildContext context)
-    {
-        if (context.Experiment.Mix.Strategies.Contains(DecodingStrategy.Ancestral))
-            yield return Generate(context, DecodingStrategy.Ancestral, "ancestral", bad: null);
-    }
-
-    /// <summary>One synthetic corpus; BAD's checkpoint enters the key only for contrastive decoding, the one strategy that reads it.</summary>
+    /// <summary>One synthetic corpus; BAD's checkpoint enters the key only for a strategy that contrasts, the one that reads it.</summary>
     /// <param name="bad">The BAD model and the run its weights come from; contrastive decoding only.</param>
-    public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, string name, (BadConfig Config, StepInstance Run)? bad)
+    public static StepInstance Generate(BuildContext context, StrategyRules strategy, string name, (BadConfig Config, StepInstance Run)? bad)
     {
         var e = context.Experiment;
         var good = context.Planned<TrainGoodTask>().Single();
@@ -33,9 +27,9 @@ public sealed class GenerateAncestralTask : PipelineTask
         if (bad is var (config, run))
         {
             inputs["bad"] = run.AsInput();
-            checkpoint = config.Kind == BadKind.Dropout ? new(e.Good.Step, config.Dropout) : new(config.Step, 0);
+            checkpoint = config.Rules().Checkpoint(config, e.Good.Step);
         }
-        var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
-        return context.Step("Generate", name, settings, e.Seed, Code, inputs);
+        var settings = GenerateSettings.For(e.Generate, strategy.Kind, e.Good.Step, checkpoint, e.Seed);
+        return context.Step("Generate", name, settings, e.Seed, inputs);
     }
 }

@@ -5,21 +5,24 @@ namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("GenerateContrastive")]
 [IsDependentOn(typeof(TrainBadTask))]
-[TaskDescription("Samples a synthetic corpus by contrastive decoding per BAD model, GOOD against BAD (and the head-only control when asked)")]
+[TaskDescription("Samples the corpora on GOOD's plausibility head: by contrastive decoding per BAD model, GOOD against BAD (and the head-only control when asked)")]
 public sealed class GenerateContrastiveTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        if (e.Mix.Strategies.Contains(DecodingStrategy.Contrastive))
+        foreach (var strategy in e.Mix.Strategies.Select(StrategyRules.Of).Where(s => s.Head))
         {
+            if (!strategy.Contrast)
+            {
+                yield return GenerateAncestralTask.Generate(context, strategy, strategy.Corpus, bad: null);
+                continue;
+            }
             foreach (var bad in e.Bad)
             {
-                var name = e.Bad.Count == 1 ? "contrastive" : $"contrastive-{bad.Label()}";
-                yield return GenerateAncestralTask.Generate(context, DecodingStrategy.Contrastive, name, (bad, TrainBadTask.RunOf(context, bad)));
+                var name = e.Bad.Count == 1 ? strategy.Corpus : $"{strategy.Corpus}-{bad.Label()}";
+                yield return GenerateAncestralTask.Generate(context, strategy, name, (bad, TrainBadTask.RunOf(context, bad)));
             }
         }
-        if (e.Mix.Strategies.Contains(DecodingStrategy.HeadOnly))
-            yield return GenerateAncestralTask.Generate(context, DecodingStrategy.HeadOnly, "head-only", bad: null);
     }
 }

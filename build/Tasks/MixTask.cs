@@ -16,7 +16,6 @@ public sealed class MixTask : PipelineTask
         foreach (var corpus in context.Planned<GenerateAncestralTask>().Concat(context.Planned<GenerateContrastiveTask>()))
         {
             yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Seed, 0.95), e.Seed,
-                ["Training/MixStep.cs", "Corpus/Documents.cs", "Tokenization"],
                 new Dictionary<string, StepInput> { ["synthetic"] = corpus.AsInput(), ["tokens"] = tokens });
         }
     }

@@ -13,6 +13,6 @@ public sealed class TokenizeTask : PipelineTask
         var corpus = context.Planned<CorpusTask>().Single();
         yield return context.Step("Tokenize", "tokenizer",
             new TokenizeSettings(context.Experiment.Tokenizer, context.Experiment.Model.Context), context.Experiment.Seed,
-            ["Tokenization", "Corpus/Documents.cs"], new Dictionary<string, StepInput> { ["corpus"] = corpus.AsInput() });
+            new Dictionary<string, StepInput> { ["corpus"] = corpus.AsInput() });
     }
 }

@@ -16,18 +16,17 @@ public sealed class TrainBadTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        var small = e.Bad.Where(b => b.Kind == BadKind.Small).DistinctBy(b => (b.Model, b.Seed)).ToList();
+        var small = e.Bad.Where(b => b.Rules().OwnRun).DistinctBy(b => (b.Model, b.Seed)).ToList();
         foreach (var bad in small)
         {
             var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
             yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
-                TrainGoodTask.TrainCode,
                 new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
         }
     }
 
     /// <summary>The run a BAD reads its weights from: its small run, or GOOD's own run (early checkpoint, dropout).</summary>
-    public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Kind == BadKind.Small
+    public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Rules().OwnRun
         ? context.Planned<TrainBadTask>().Single(i => ((TrainSettings)i.Settings) is var s && s.Model == bad.Model && s.Seed == bad.Seed)
         : context.Planned<TrainGoodTask>().Single();
 }

@@ -20,7 +20,7 @@ public sealed class TrainFinalTask : PipelineTask
                 if (arm.Mix is { } mix)
                     inputs["synthetic"] = mix.AsInput();
                 yield return context.Step("Train", $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Mix is null ? null : e.Mix.Share(arm.Ratio)),
-                    seed, TrainGoodTask.TrainCode, inputs);
+                    seed, inputs, arm);
             }
         }
     }

@@ -8,17 +8,10 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Trains the base run on real data; GOOD is its checkpoint good.step (and an early BAD an earlier one)")]
 public sealed class TrainGoodTask : PipelineTask
 {
-    /// <summary>Sources the Train step runs: the model, the trainer, and the shard reader.</summary>
-    public static readonly string[] TrainCode =
-    [
-        "Model", "Training", "Tokenization/DocumentShard.cs", "Tokenization/ShardFile.cs", "Tokenization/ShardHeader.cs",
-        "Tokenization/SpecialTokens.cs",
-    ];
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        yield return context.Step("Train", "base", new TrainSettings(e.Model, e.Train, e.Good.Seed), e.Good.Seed, TrainCode,
+        yield return context.Step("Train", "base", new TrainSettings(e.Model, e.Train, e.Good.Seed), e.Good.Seed,
             new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
     }
 }

@@ -1,4 +1,3 @@
-using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Export;
@@ -32,30 +31,4 @@ if (args is ["evaluate-benchmark", .. var evaluateArgs])
     using var tensors = TorchSharp.torch.NewDisposeScope();
     return EvaluationBenchmark.Command(evaluateArgs);
 }
-if (args is not ["step", var specPath, ..] || args.Length > 3 || (args.Length == 3 && args[2] != StepSpec.WatchHost))
-{
-    Console.Error.WriteLine($"usage: ContrastivePipeline step <spec.json> [{StepSpec.WatchHost}]");
-    Console.Error.WriteLine($"steps: {string.Join(", ", steps.Keys)}");
-    return 2;
-}
-StepSpec spec;
-try
-{
-    spec = Json.Read<StepSpec>(specPath);
-}
-catch (Exception e) when (e is IOException or System.Text.Json.JsonException or InvalidDataException)
-{
-    Console.Error.WriteLine($"error: cannot read the step spec {specPath}: {e.Message}. The build host writes it; run the host again.");
-    return 2;
-}
-if (args.Length == 3)
-    HostWatch.Start($"{spec.Step}/{spec.Instance}");
-try
-{
-    return StepRunner.Run(steps, spec);
-}
-catch (Exception e) when (StepFailure.Explain(e, spec) is { } message)
-{
-    Console.Error.WriteLine($"error: {spec.Step}/{spec.Instance}: {message}");
-    return 1;
-}
+return StepCommand.Run(args, steps);

@@ -10,9 +10,10 @@ public sealed record KeyParts(string Step, string Code, string Config, string In
 
     /// <summary>Which parts differ from <paramref name="old"/>, as "part old -> new" with short hashes.</summary>
     /// <param name="configChanges">What changed in the settings, said in place of the config hashes when known.</param>
-    public IEnumerable<string> Changes(KeyParts old, string? configChanges = null)
+    /// <param name="codeChanges">Which methods and types changed, said in place of the code hashes when known.</param>
+    public IEnumerable<string> Changes(KeyParts old, string? configChanges = null, string? codeChanges = null)
     {
-        if (Code != old.Code) yield return $"code {Hash.Short(old.Code)} -> {Hash.Short(Code)}";
+        if (Code != old.Code) yield return $"code {codeChanges ?? $"{Hash.Short(old.Code)} -> {Hash.Short(Code)}"}";
         if (Config != old.Config) yield return $"config {configChanges ?? $"{Hash.Short(old.Config)} -> {Hash.Short(Config)}"}";
         if (Inputs != old.Inputs) yield return $"input artifact {Hash.Short(old.Inputs)} -> {Hash.Short(Inputs)}";
         if (Toolchain != old.Toolchain) yield return $"toolchain {Hash.Short(old.Toolchain)} -> {Hash.Short(Toolchain)}";

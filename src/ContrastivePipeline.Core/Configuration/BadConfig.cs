@@ -1,4 +1,3 @@
-using System.Globalization;
 using YamlDotNet.Serialization;
 
 namespace ContrastivePipeline.Configuration;
@@ -28,12 +27,10 @@ public sealed record BadConfig
     public ModelConfig Model { get; init; } = new() { Layers = 2, Hidden = 128, Heads = 2, Intermediate = 512 };
 
     /// <summary>The paper's name of this BAD: early-500 (CD-EARLY-500), small-2500, dropout-0.5; or the given name.</summary>
-    public string Label() => Name ?? Kind switch
-    {
-        BadKind.Early => $"early-{Step}",
-        BadKind.Small => $"small-{Step}",
-        _ => $"dropout-{Dropout.ToString(CultureInfo.InvariantCulture)}",
-    };
+    public string Label() => Name ?? Rules().Label(this);
+
+    /// <summary>What this BAD's kind means: which run, checkpoint and dropout (see <see cref="BadRules"/>).</summary>
+    public BadRules Rules() => BadRules.Of(Kind);
 
     internal IEnumerable<ConfigError> Validate()
     {

@@ -50,10 +50,8 @@ public sealed record Experiment
         for (var i = 0; i < Bad.Count; i++)
         {
             var (bad, key) = (Bad[i], YamlBinder.ItemKey("bad", i, Bad.Count) + ".step");
-            if (bad.Kind == BadKind.Early && !(Saved(bad.Step) && bad.Step < Good.Step))
-                yield return new(key, $"must be {saved}, earlier than good.step ({Good.Step}), got {bad.Step}");
-            if (bad.Kind == BadKind.Small && !Saved(bad.Step))
-                yield return new(key, $"must be {saved} of the small run, got {bad.Step}");
+            if (bad.Rules().StepProblem(bad, Saved, saved, Good.Step) is { } problem)
+                yield return new(key, problem);
         }
     }
 

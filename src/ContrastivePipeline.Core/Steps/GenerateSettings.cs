@@ -11,15 +11,14 @@ public sealed record GenerateSettings(GenerateConfig Generate, DecodingStrategy 
 {
     public static GenerateSettings For(GenerateConfig config, DecodingStrategy strategy, int goodStep, BadCheckpoint? bad, int seed)
     {
-        var defaults = new GenerateConfig();
-        var head = strategy != DecodingStrategy.Ancestral;          // the plausibility head: alpha, and its penalty
+        var (defaults, rules) = (new GenerateConfig(), StrategyRules.Of(strategy));
         var truncation = config.TopK is not null || config.TopP is not null;
         var read = config with
         {
-            Alpha = head ? config.Alpha : defaults.Alpha,
-            Lambda = strategy == DecodingStrategy.Contrastive ? config.Lambda : defaults.Lambda,
-            Penalty = head || truncation ? config.Penalty : defaults.Penalty,
+            Alpha = rules.Head ? config.Alpha : defaults.Alpha,
+            Lambda = rules.Contrast ? config.Lambda : defaults.Lambda,
+            Penalty = rules.Head || truncation ? config.Penalty : defaults.Penalty,
         };
-        return new(read, strategy, goodStep, strategy == DecodingStrategy.Contrastive ? bad : null, seed);
+        return new(read, strategy, goodStep, rules.Contrast ? bad : null, seed);
     }
 }

@@ -57,18 +57,4 @@ public sealed class ArtifactStoreTests
         Assert.NotEqual(Parts.Key, (Parts with { Toolchain = "x" }).Key);
         Assert.Equal(["config " + Hash.Short("config") + " -> " + Hash.Short("config2")], other.Changes(Parts));
     }
-
-    [Fact]
-    public void CodeHash_ChangesWithTheStepsOwnSources_NotWithOthers()
-    {
-        using var temp = new TempFolder();
-        temp.File("Corpus/Step.cs", "class A {}");
-        temp.File("Model/Model.cs", "class B {}");
-        var before = CodeHash.Of(temp.Path, ["Corpus"]);
-
-        temp.File("Model/Model.cs", "class B { int x; }");
-        Assert.Equal(before, CodeHash.Of(temp.Path, ["Corpus"]));
-        temp.File("Corpus/Step.cs", "class A { int y; }");
-        Assert.NotEqual(before, CodeHash.Of(temp.Path, ["Corpus"]));
-    }
 }
