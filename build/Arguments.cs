@@ -3,7 +3,7 @@ namespace ContrastivePipeline.Build;
 /// <summary>The host's command-line switches, parsed from <c>--name=value</c> and <c>--flag</c>.</summary>
 public sealed record Arguments
 {
-    public const string DefaultTarget = "Report";
+    public const string DefaultTarget = "Evaluate";
 
     static readonly string[] Known =
         ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout",

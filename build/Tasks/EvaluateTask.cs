@@ -1,43 +1,46 @@
+using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
-using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("Evaluate")]
-[IsDependentOn(typeof(TrainFinalTask))]
-[TaskDescription("Scores every checkpoint of every final model and GOOD (perplexity, zero-shot tasks)")]
+[IsDependentOn(typeof(ScoreTask))]
+[TaskDescription("Reports the comparison: every arm against the baseline (paired bootstrap) over the scored checkpoints; prints the table, writes report.md, report.json and plots")]
 public sealed class EvaluateTask : PipelineTask
 {
-    /// <summary>What GOOD's evaluation is called where arms are named (GOOD is no arm of the comparison).</summary>
-    public const string Good = "good";
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        yield return Evaluate(context, context.Planned<TrainGoodTask>().Single(), e.Good.Seed, [e.Good.Step]);
-        foreach (var run in context.Planned<TrainFinalTask>())
-            yield return Evaluate(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train));
+        var inputs = new Dictionary<string, StepInput>();
+        foreach (var evaluation in context.Planned<ScoreTask>())
+        {
+            var (arm, seed) = (evaluation.Arm?.Name ?? ScoreTask.Good, evaluation.Seed);
+            inputs[$"eval:{arm}:{seed}"] = evaluation.AsInput();
+            inputs[$"run:{arm}:{seed}"] = evaluation.Inputs["run"];
+            foreach (var suite in new[] { "tasks", "probes" })
+            {
+                if (evaluation.Inputs.TryGetValue(suite, out var folder))
+                    inputs[suite] = folder;
+            }
+        }
+        var arms = context.Planned<TrainFinalTask>().Select(r => r.Arm!).Distinct()
+            .Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio, e.Mix.PerDeviceBatch)).ToList();
+        yield return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed, inputs);
     }
 
-    /// <summary>Every checkpoint a run writes: multiples of checkpoint_every, and the last step.</summary>
-    public static List<int> CheckpointSteps(TrainConfig train) =>
-        [.. Enumerable.Range(1, train.Steps / train.CheckpointEvery).Select(i => i * train.CheckpointEvery).Append(train.Steps).Distinct()];
-
-    static StepInstance Evaluate(BuildContext context, StepInstance run, int seed, List<int> steps)
+    /// <summary>Prints the comparison table and puts the report next to the run's other results.</summary>
+    public override void Run(BuildContext context)
     {
-        var e = context.Experiment;
-        var arm = run.Arm?.Name ?? Good;
-        var inputs = new Dictionary<string, StepInput>
+        var report = context.Planned<EvaluateTask>().Single().Folder;
+        var run = context.Paths.Run(context.Experiment.Name);
+        foreach (var file in Directory.EnumerateFiles(report).Where(f => f.EndsWith(".md") || f.EndsWith(".json") || f.EndsWith(".png")))
         {
-            ["run"] = run.AsInput(),
-            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
-        };
-        if (e.Evaluate.Tasks is { } tasks)
-            inputs["tasks"] = context.Folder(tasks);
-        if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
-            inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
-        var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
-        return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
+            if (Path.GetFileName(file) != ArtifactStore.ManifestFile)
+                RunRecord.Publish(Path.Combine(run, Path.GetFileName(file)), tmp => File.Copy(file, tmp, overwrite: true));
+        }
+        Console.WriteLine();
+        Console.WriteLine(File.ReadAllText(Path.Combine(report, "summary.txt")));
+        Console.WriteLine($"Report: {Path.GetRelativePath(context.Paths.Root, Path.Combine(run, "report.md"))}");
     }
 }

@@ -18,11 +18,11 @@ public sealed class ExactKeyTests : IDisposable
     // default.yaml: one early BAD, ancestral and contrastive corpora, final seed 42, GOOD's run seed 43.
     static readonly string[] AfterTokenize = ["*", "!Corpus/*", "!Tokenize/*"];
     static readonly string[] None = [];
-    static string[] Chain(string corpus) => [$"Generate*/{corpus}", $"Mix/{corpus}", $"TrainFinal/{corpus}-seed*", $"Evaluate/{corpus}-seed*", "Report/report"];
+    static string[] Chain(string corpus) => [$"Generate*/{corpus}", $"Mix/{corpus}", $"TrainFinal/{corpus}-seed*", $"Score/{corpus}-seed*", "Evaluate/report"];
     static readonly string[] BothCorpora = [.. Chain("ancestral"), .. Chain("contrastive")];
-    static readonly string[] GoodReaders = [.. BothCorpora, "Evaluate/good-seed*"];
-    static readonly string[] MixedFinals = ["TrainFinal/ancestral-seed42", "TrainFinal/contrastive-seed42", "Evaluate/ancestral-seed42", "Evaluate/contrastive-seed42", "Report/report"];
-    static readonly string[] Evaluations = ["Evaluate/*", "Report/report"];
+    static readonly string[] GoodReaders = [.. BothCorpora, "Score/good-seed*"];
+    static readonly string[] MixedFinals = ["TrainFinal/ancestral-seed42", "TrainFinal/contrastive-seed42", "Score/ancestral-seed42", "Score/contrastive-seed42", "Evaluate/report"];
+    static readonly string[] Evaluations = ["Score/*", "Evaluate/report"];
 
     /// <summary>Schema key; text of default.yaml replaced; the instances that replan ("*" all, "!" excludes, "?" and "*" wildcards).</summary>
     public static TheoryData<string, string, string, string[]> Keys => new()
@@ -75,12 +75,14 @@ public sealed class ExactKeyTests : IDisposable
         { "mix.ratios", "ratios: [0.3]", "ratios: [0.5]", MixedFinals },
         { "mix.per_device_batch", "mix:\n", "mix:\n  per_device_batch: 8\n", MixedFinals },
         { "mix.strategies", "strategies: [ancestral, contrastive]", "strategies: [ancestral, contrastive, head-only]", [.. Chain("head-only")] },
-        { "final.seeds", "seeds: [42]", "seeds: [42, 43]", ["TrainFinal/*-seed43", "Evaluate/baseline-seed43", "Evaluate/ancestral-seed43", "Evaluate/contrastive-seed43", "Report/report"] },
+        { "final.seeds", "seeds: [42]", "seeds: [42, 43]", ["TrainFinal/*-seed43", "Score/baseline-seed43", "Score/ancestral-seed43", "Score/contrastive-seed43", "Evaluate/report"] },
         { "evaluate.tasks", "final:\n", "evaluate:\n  tasks: data/eval\nfinal:\n", Evaluations },
         { "evaluate.probes", "final:\n", "evaluate:\n  probes: false\nfinal:\n", Evaluations },
         { "evaluate.perplexity_blocks", "final:\n", "evaluate:\n  perplexity_blocks: 128\nfinal:\n", Evaluations },
         { "evaluate.batch_size", "final:\n", "evaluate:\n  batch_size: 32\nfinal:\n", Evaluations },
-        { "evaluate.replicates", "final:\n", "evaluate:\n  replicates: 500\nfinal:\n", ["Report/report"] },
+        { "evaluate.replicates", "final:\n", "evaluate:\n  replicates: 500\nfinal:\n", ["Evaluate/report"] },
+        // Cluster resources say where an instance runs, never what it computes.
+        { "resources", "final:\n", "resources:\n  default: {cpus: 4, memory: 16G}\n  TrainFinal: {gpus: 1, time: \"12:00:00\"}\nfinal:\n", None },
     };
 
     /// <summary>The BAD keys a kind reads or not, with default.yaml's BAD of that kind (the main table has the early one).</summary>

@@ -111,7 +111,7 @@ public sealed class LaunchingTests
     }
 
     static StepInstance Instance() =>
-        new("TrainFinal", "Train", "baseline-seed1", new object(), 1, new Dictionary<string, StepInput>(), "code", "{}", "tool",
+        new("TrainFinal", "Train", "baseline-seed1", new object(), 1, new Dictionary<string, StepInput>(), new ContrastivePipeline.Artifacts.StepCode("code", new Dictionary<string, string>()), "{}", "tool",
             new ContrastivePipeline.Artifacts.ArtifactStore(Path.GetTempPath()));
 
     static string Take(DeviceSlots slots) => slots.TryTake(out var slot) ? slot : throw new InvalidOperationException("no slot");

@@ -19,7 +19,7 @@ public sealed class PlanReasonTests : IDisposable
         var run = Path.Combine(temp.Path, "runs", "default");
         var record = new RunRecord(run);
         record.Start("");
-        record.Done(corpus, PlanEntry.Run, 0);
+        record.Done(corpus, PlanEntry.Run, null, null);
 
         // As if the last run had been made by a build whose CorpusStep.Run differed.
         var method = corpus.Code.Members.Keys.Single(k => k.StartsWith("ContrastivePipeline.Corpus.CorpusStep::Run(", StringComparison.Ordinal));
@@ -43,7 +43,7 @@ public sealed class PlanReasonTests : IDisposable
         var run = Path.Combine(temp.Path, "runs", "default");
         var record = new RunRecord(run);
         record.Start("");
-        record.Done(corpus, PlanEntry.Run, 0);
+        record.Done(corpus, PlanEntry.Run, null, null);
         var instances = Json.Read<Dictionary<string, KeyParts>>(Path.Combine(run, "instances.json"));
         instances[corpus.Id] = instances[corpus.Id] with { Code = "0123456789abcdef" };
         Json.Write(Path.Combine(run, "instances.json"), instances);

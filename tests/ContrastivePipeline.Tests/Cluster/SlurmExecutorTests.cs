@@ -26,7 +26,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
     public void Smoke_CommitsEveryInstance_AsALocalRunDoes_GivesEachGpuJobItsOwnDevice_AndASecondRunSubmitsNothing()
     {
         var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
-            "\nresources:\n  TrainFinal: {gpus: 1}\n  Evaluate: {gpus: 1}\n");
+            "\nresources:\n  TrainFinal: {gpus: 1}\n  Score: {gpus: 1}\n");
         var (slurm, local) = (Path.Combine(temp.Path, "slurm"), Path.Combine(temp.Path, "local"));
 
         var (exit, output) = HostProcess.Run(slurm, [$"--experiment={experiment}", .. OnSlurm]);
@@ -47,7 +47,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
         // Jobs asking for a GPU that ran at the same time held different ones (and some did run at the same time).
         var gpuJobs = Directory.GetFiles(Path.Combine(slurm, "logs"), "*.log").Select(Attempt).Where(a => a is { Device.Length: > 0 }).Select(a => a!).ToList();
-        Assert.Equal(8, gpuJobs.Count); // 3 TrainFinal + 5 Evaluate (good, three arms, and the report is not one)
+        Assert.Equal(7, gpuJobs.Count); // 3 TrainFinal + 4 Score (good and three arms); the report asks for no GPU
         var overlapping = gpuJobs.SelectMany(a => gpuJobs.Where(b => a != b && a.Started < b.Ended && b.Started < a.Ended), (a, b) => (a, b)).ToList();
         Assert.NotEmpty(overlapping);
         Assert.All(overlapping, pair => Assert.NotEqual(pair.a.Device, pair.b.Device));
@@ -69,7 +69,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
         Assert.Equal(1, exit);
         AssertClearError(output);
-        var failure = output.Split('\n').First(l => l.StartsWith("error: Evaluate/", StringComparison.Ordinal));
+        var failure = output.Split('\n').First(l => l.StartsWith("error: Score/", StringComparison.Ordinal));
         Assert.Matches(@"Slurm job \d+ ended FAILED", failure);
         Assert.Contains("exit code 1:0", failure);
         var log = LogPath().Match(failure).Groups[1].Value;

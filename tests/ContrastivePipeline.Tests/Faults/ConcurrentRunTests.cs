@@ -55,7 +55,7 @@ public sealed partial class FaultTests
         Assert.Equal(1, exit);
         AssertClearError(output);
         Assert.Contains("broken.jsonl:1", output);
-        var failure = output.Split('\n').First(l => l.StartsWith("error: Evaluate/", StringComparison.Ordinal));
+        var failure = output.Split('\n').First(l => l.StartsWith("error: Score/", StringComparison.Ordinal));
         Assert.Contains("log: ", failure);
         Assert.Contains("rerun (finished instances are reused): dotnet run --project build -- ", failure);
         var failed = failure["error: ".Length..failure.IndexOf(" failed", StringComparison.Ordinal)];

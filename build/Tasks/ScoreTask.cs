@@ -1,0 +1,43 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Tasks;
+
+[TaskName("Score")]
+[IsDependentOn(typeof(TrainFinalTask))]
+[TaskDescription("Scores every checkpoint of every final model and GOOD (perplexity, zero-shot tasks)")]
+public sealed class ScoreTask : PipelineTask
+{
+    /// <summary>What GOOD's evaluation is called where arms are named (GOOD is no arm of the comparison).</summary>
+    public const string Good = "good";
+
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        var e = context.Experiment;
+        yield return Evaluate(context, context.Planned<TrainGoodTask>().Single(), e.Good.Seed, [e.Good.Step]);
+        foreach (var run in context.Planned<TrainFinalTask>())
+            yield return Evaluate(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train));
+    }
+
+    /// <summary>Every checkpoint a run writes: multiples of checkpoint_every, and the last step.</summary>
+    public static List<int> CheckpointSteps(TrainConfig train) =>
+        [.. Enumerable.Range(1, train.Steps / train.CheckpointEvery).Select(i => i * train.CheckpointEvery).Append(train.Steps).Distinct()];
+
+    static StepInstance Evaluate(BuildContext context, StepInstance run, int seed, List<int> steps)
+    {
+        var e = context.Experiment;
+        var arm = run.Arm?.Name ?? Good;
+        var inputs = new Dictionary<string, StepInput>
+        {
+            ["run"] = run.AsInput(),
+            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
+        };
+        if (e.Evaluate.Tasks is { } tasks)
+            inputs["tasks"] = context.Folder(tasks);
+        if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
+            inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
+        var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
+        return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
+    }
+}
