@@ -108,6 +108,7 @@ internal sealed class Executor(BuildContext context, IReadOnlyList<(string Name,
             Threads = context.Threads,
             Force = planned.Replace,
             LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
+            Retention = instance.Retention,
         };
         Directory.CreateDirectory(context.Paths.Specs);
         var specFile = Path.Combine(context.Paths.Specs, $"{instance.Step}-{instance.Key}.json");

@@ -85,6 +85,11 @@ public static class PipelineHost
         if (arguments.PlanFile is { } planFile)
             Json.Write(Path.GetFullPath(Path.Combine(root, planFile)), plan.Select(p => p.Entry).ToList());
         PlanPrinter.Print(plan.Select(p => p.Entry));
+        if (Store.Retention.Prepare(context, graph, plan) is { } dropped)
+        {
+            Error(dropped);
+            return 1;
+        }
         if (arguments.DryRun)
             return 0;
 
