@@ -6,7 +6,8 @@ public sealed record Arguments
     public const string DefaultTarget = "Evaluate";
 
     static readonly string[] Known =
-        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout"];
+        ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout",
+            "scope", "out"];
 
     public string Target { get; init; } = DefaultTarget;
     public string Experiment { get; init; } = "experiments/default.yaml";

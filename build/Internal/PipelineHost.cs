@@ -32,6 +32,8 @@ public static class PipelineHost
         try
         {
             arguments = Arguments.Parse(args);
+            if (Store.StoreVerbs.Handles(arguments.Target))
+                return Store.StoreVerbs.Run(arguments, root ?? Paths.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory));
             graph = new TaskGraph(typeof(PipelineHost).Assembly.GetTypes());
             order = arguments.Exclusive ? [TaskGraph.NameOf(graph[arguments.Target])] : graph.Order(arguments.Target);
             if (arguments.Force is { } force && !order.Contains(TaskGraph.NameOf(graph[force])))
