@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Steps;
 
@@ -13,7 +14,7 @@ internal static partial class StoreStatus
     public static int Run(BuildContext context)
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = GraphInstances.Plan(context, StoreVerbs.Graph).Select(i => Row(context, i, now)).ToList();
+        var rows = GraphInstances.Plan(context, StoreVerbs.Graph).Select(i => Row(context.Store, i, now)).ToList();
         StoreVerbs.Write(["Task", "Instance", "Key", "State", "Size", "Age"],
             rows.Select(r => (IReadOnlyList<string>)[r.Task, r.Instance, r.Key, r.State, StoreVerbs.Bytes(r.Bytes), r.Age]));
         StoreVerbs.Write(["Task", "Instances", "Complete", "Partial", "Missing", "Size"], rows.GroupBy(r => r.Task).Select(g =>
@@ -26,12 +27,12 @@ internal static partial class StoreStatus
 
     static string Count(IEnumerable<StatusRow> rows, string state) => $"{rows.Count(r => r.State.StartsWith(state))}";
 
-    public static StatusRow Row(BuildContext context, StepInstance instance, DateTimeOffset now)
+    public static StatusRow Row(ArtifactStore store, StepInstance instance, DateTimeOffset now)
     {
         StatusRow Of(string key, string state, long bytes = 0, string age = "") => new(instance.Task, instance.Instance, key, state, bytes, age);
         if (instance.Parts is not { } parts)
             return Of("pending", "missing: an input is not complete yet");
-        var (store, key) = (context.Store, parts.Key);
+        var key = parts.Key;
         if (instance.Manifest is { } manifest)
         {
             var dropped = manifest.Dropped is { Count: > 0 } d ? $" ({d.Count} files dropped)" : "";
