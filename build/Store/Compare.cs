@@ -21,8 +21,9 @@ internal static class Compare
         var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
         var runs = arguments.Experiment.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(e => Load(e, root, paths)).ToList();
+        // A setting some run lacks came after that run was made (it ran with its default): it is not a difference.
         var differing = runs.SelectMany(r => r.Settings.Keys).Distinct().Order(StringComparer.Ordinal)
-            .Where(k => runs.Select(r => r.Settings.GetValueOrDefault(k, "")).Distinct().Count() > 1).ToList();
+            .Where(k => runs.All(r => r.Settings.ContainsKey(k)) && runs.Select(r => r.Settings[k]).Distinct().Count() > 1).ToList();
         var tasks = runs.SelectMany(r => r.Report?["tasks"]?.AsArray().Select(t => (string)t!) ?? []).Distinct().ToList();
         List<string> columns = ["experiment", "arm", .. differing, .. tasks];
         var rows = runs.SelectMany(r => Rows(r, differing, tasks)).ToList();
@@ -55,7 +56,8 @@ internal static class Compare
         else if (Directory.Exists(paths.Run(entry)) && File.Exists(Path.Combine(paths.Run(entry), "config.resolved.yaml")))
             (name, settings) = (entry, File.ReadAllText(Path.Combine(paths.Run(entry), "config.resolved.yaml")));
         else
-            throw new ArgumentException($"--experiment={entry}: neither an experiment file nor a run folder of {Path.Combine(paths.Artifacts, "runs")}");
+            throw new ArgumentException($"--experiment={entry}: neither an experiment file nor a run folder of " +
+                Path.Combine(paths.Artifacts, "runs"));
         var report = Path.Combine(paths.Run(name), "report.json");
         return new(name, Flatten(settings), File.Exists(report) ? JsonNode.Parse(File.ReadAllText(report)) : null);
     }

@@ -20,7 +20,8 @@ internal static class Retention
             ? CheckpointsRead(GraphInstances.Plan(GraphInstances.FreshContext(context), graph)) : [];
         foreach (var run in runs)
             run.Retention = For((TrainSettings)run.Settings, read.GetValueOrDefault(run.Id, []));
-        return planned.Where(p => p.Entry.Status != PlanEntry.Cached).Select(p => DroppedRead(context, p.Instance)).FirstOrDefault(e => e is not null);
+        return planned.Where(p => p.Entry.Status != PlanEntry.Cached).Select(p => DroppedRead(context, p.Instance))
+            .FirstOrDefault(e => e is not null);
     }
 
     public static RunRetention For(TrainSettings run, IEnumerable<long> read) =>

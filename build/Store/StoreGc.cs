@@ -30,7 +30,8 @@ internal static class StoreGc
             entries.Select(e => (IReadOnlyList<string>)[e.What, Path.GetRelativePath(store.Root, e.Folder), StoreVerbs.Bytes(e.Bytes)]));
         var names = string.Join(", ", contexts.Select(c => c.Experiment.Name));
         StoreVerbs.Say($"Gc of {store.Root}, keeping what {names} reference{(contexts.Count == 1 ? "s" : "")} ({referenced.Count} keys): " +
-            $"{entries.Count} entries, {StoreVerbs.Bytes(entries.Sum(e => e.Bytes))} to free; {kept} partial folders of referenced keys kept (they resume)");
+            $"{entries.Count} entries, {StoreVerbs.Bytes(entries.Sum(e => e.Bytes))} to free; " +
+            $"{kept} partial folders of referenced keys kept (they resume)");
         if (arguments.DryRun)
         {
             StoreVerbs.Say($"dry run: nothing deleted. Delete with --target=Gc --scope={scope ?? DefaultScope}");
@@ -102,7 +103,7 @@ internal static class StoreGc
         var entries = new List<GcEntry>();
         kept = 0;
         var root = Path.Combine(store.Root, "store");
-        foreach (var stepFolder in Directory.Exists(root) ? Directory.GetDirectories(root).Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        foreach (var stepFolder in (Directory.Exists(root) ? Directory.GetDirectories(root) : []).Order(StringComparer.Ordinal))
         {
             var step = Path.GetFileName(stepFolder);
             foreach (var folder in Directory.EnumerateDirectories(stepFolder).Order(StringComparer.Ordinal))
@@ -115,13 +116,15 @@ internal static class StoreGc
                     entries.Add(new(partial ? "partial folder of an unreferenced key" : "unreferenced", folder, StoreVerbs.Size(folder), lockFile));
                 else if (partial)
                     kept++;
-                else if (retention.TryGetValue(key, out var rule) && store.TryGet(step, key) is { } manifest && Dropping(folder, manifest, rule) is { Count: > 0 } files)
+                else if (retention.TryGetValue(key, out var rule) && store.TryGet(step, key) is { } manifest &&
+                         Dropping(folder, manifest, rule) is { Count: > 0 } files)
                     entries.Add(new($"retention: {files.Count} files a finished run does not keep", folder,
                         files.Sum(f => new FileInfo(Path.Combine(folder, f)).Length), lockFile, files));
             }
         }
         var trash = Path.Combine(store.Root, "trash");
-        foreach (var entry in Directory.Exists(trash) ? Directory.GetFileSystemEntries(trash).Order(StringComparer.Ordinal) : Enumerable.Empty<string>())
+        var trashed = Directory.Exists(trash) ? Directory.GetFileSystemEntries(trash) : [];
+        foreach (var entry in trashed.Order(StringComparer.Ordinal))
             entries.Add(new("trash", entry, File.Exists(entry) ? new FileInfo(entry).Length : StoreVerbs.Size(entry), null));
         return entries;
     }

@@ -96,7 +96,8 @@ public sealed class ArtifactStore(string root)
     /// <summary>Deletes a store folder (an artifact, a partial folder) by renaming it into trash/ first, then deleting it there.</summary>
     public void Delete(string folder, string why)
     {
-        var trash = Path.Combine(Root, "trash", $"{Path.GetFileName(Path.GetDirectoryName(folder))}-{Path.GetFileName(folder)}-{why}-{DateTime.UtcNow:yyyyMMddHHmmssfff}");
+        var name = $"{Path.GetFileName(Path.GetDirectoryName(folder))}-{Path.GetFileName(folder)}-{why}-{DateTime.UtcNow:yyyyMMddHHmmssfff}";
+        var trash = Path.Combine(Root, "trash", name);
         Directory.CreateDirectory(Path.GetDirectoryName(trash)!);
         Directory.Move(folder, trash);
         Directory.Delete(trash, recursive: true);

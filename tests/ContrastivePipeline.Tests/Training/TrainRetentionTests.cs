@@ -104,7 +104,8 @@ public sealed class TrainRetentionTests : IDisposable
     }
 
     Manifest Manifest(string name) =>
-        Json.Read<Manifest>(Directory.GetFiles(Path.Combine(temp.Path, name, "store"), ArtifactStore.ManifestFile, SearchOption.AllDirectories).Single());
+        Json.Read<Manifest>(Directory.GetFiles(Path.Combine(temp.Path, name, "store"), ArtifactStore.ManifestFile, SearchOption.AllDirectories)
+            .Single());
 
     string Final(string name, int steps) => Path.Combine(Directory
         .EnumerateDirectories(Path.Combine(temp.Path, name), $"step_{steps:D6}", SearchOption.AllDirectories).Single(), Checkpoints.ModelFile);

@@ -51,7 +51,8 @@ public sealed class StoreGcTests : IDisposable
         Assert.False(Directory.Exists(orphan));
         Assert.False(Directory.Exists(partial));
         Assert.False(Directory.Exists(trash));
-        Assert.All(complete, m => Assert.True(File.Exists(Path.Combine(store.Folder(m.Step, m.Key), ArtifactStore.ManifestFile)), $"{m.Step}/{m.Instance} was deleted"));
+        Assert.All(complete, m => Assert.True(File.Exists(Path.Combine(store.Folder(m.Step, m.Key), ArtifactStore.ManifestFile)),
+            $"{m.Step}/{m.Instance} was deleted"));
         StoreState.AssertSound(temp.Path);
         var second = pipeline.Run(experiment);
         Assert.Equal(0, second.ExitCode);

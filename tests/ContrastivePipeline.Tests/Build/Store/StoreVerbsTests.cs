@@ -65,7 +65,8 @@ public sealed class StoreVerbsTests : IDisposable
         var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "runs", name)).FullName;
         File.WriteAllText(Path.Combine(folder, "config.resolved.yaml"), $"name: {name}\n{resolved}");
         string Score(string arm, string task, double mean) => $$"""{"arm": "{{arm}}", "task": "{{task}}", "mean": {{mean}}}""";
-        var scores = string.Join(", ", new[] { "baseline", "contrastive" }.SelectMany(a => new[] { Score(a, "perplexity", perplexity), Score(a, "blimp", 61) }));
+        var scores = string.Join(", ", new[] { "baseline", "contrastive" }
+            .SelectMany(a => new[] { Score(a, "perplexity", perplexity), Score(a, "blimp", 61) }));
         File.WriteAllText(Path.Combine(folder, "report.json"), $$"""
             {"arms": [{"name": "baseline"}, {"name": "contrastive"}], "tasks": ["perplexity", "blimp"],
              "rules": [{"rule": "final", "scores": []}, {"rule": "best", "scores": [{{scores}}]}]}
