@@ -138,11 +138,18 @@ internal static class StoreGc
     {
         if (entry.Lock is null)
         {
-            if (File.Exists(entry.Folder))
-                File.Delete(entry.Folder);
-            else
-                Directory.Delete(entry.Folder, recursive: true);
-            return null;
+            try
+            {
+                if (File.Exists(entry.Folder))
+                    File.Delete(entry.Folder);
+                else
+                    Directory.Delete(entry.Folder, recursive: true);
+                return null;
+            }
+            catch (DirectoryNotFoundException)
+            {
+                return "it is gone (another Gc deleted it meanwhile)";
+            }
         }
         KeyLock held;
         try
