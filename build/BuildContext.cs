@@ -12,6 +12,21 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     readonly Dictionary<string, List<StepInstance>> planned = [];
     readonly Dictionary<string, DataInput> folders = [];
 
+    /// <summary>
+    /// The context a run of <paramref name="experiment"/> plans with, from cake.config: the artifact root, the threads and
+    /// the device, which is part of every key, so "auto" is decided here, once (cuda where /dev/nvidia0 exists): a key
+    /// never says "auto" for bytes made on a GPU. The run and the store verbs (Status, Gc) share it, so they see the same keys.
+    /// </summary>
+    internal static BuildContext Create(CakeServices cake, Arguments arguments, string root, Experiment experiment)
+    {
+        var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
+        var device = cake.Configuration.GetValue("Compute_Device") ?? "cpu";
+        if (device == "auto")
+            device = File.Exists("/dev/nvidia0") ? "cuda" : "cpu";
+        var threads = int.TryParse(cake.Configuration.GetValue("Compute_Threads"), out var t) ? t : System.Environment.ProcessorCount;
+        return new BuildContext(cake.Context, arguments, paths, experiment, Toolchain.Read(root, device), threads);
+    }
+
     public Arguments Args { get; } = arguments;
     public Paths Paths { get; } = paths;
     public Experiment Experiment { get; } = experiment;

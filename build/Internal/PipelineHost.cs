@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Cake.Cli;
 using Cake.Core;
-using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
 using Spectre.Console;
 
@@ -32,6 +31,8 @@ public static class PipelineHost
         try
         {
             arguments = Arguments.Parse(args);
+            if (Store.StoreVerbs.Handles(arguments.Target))
+                return Store.StoreVerbs.Run(arguments, root ?? Paths.FindRoot(Environment.CurrentDirectory, AppContext.BaseDirectory));
             graph = new TaskGraph(typeof(PipelineHost).Assembly.GetTypes());
             order = arguments.Exclusive ? [TaskGraph.NameOf(graph[arguments.Target])] : graph.Order(arguments.Target);
             if (arguments.Force is { } force && !order.Contains(TaskGraph.NameOf(graph[force])))
@@ -74,13 +75,8 @@ public static class PipelineHost
             Error(e.Message);
             return 1;
         }
-        var paths = new Paths(root, cake.Configuration.GetValue("Paths_Artifacts") ?? "artifacts");
-        // The device is part of every key, so "auto" is decided here, once: a key never says "auto" for bytes made on a GPU.
-        var device = cake.Configuration.GetValue("Compute_Device") ?? "cpu";
-        if (device == "auto")
-            device = File.Exists("/dev/nvidia0") ? "cuda" : "cpu";
-        var threads = int.TryParse(cake.Configuration.GetValue("Compute_Threads"), out var t) ? t : Environment.ProcessorCount;
-        var context = new BuildContext(cake.Context, arguments, paths, experiment, Toolchain.Read(root, device), threads);
+        var context = BuildContext.Create(cake, arguments, root, experiment);
+        var (paths, device, threads) = (context.Paths, context.Toolchain.Device, context.Threads);
         ILauncher launcher;
         DeviceSlots slots;
         ClusterResources resources;
@@ -102,6 +98,11 @@ public static class PipelineHost
         if (arguments.PlanFile is { } planFile)
             Json.Write(Path.GetFullPath(Path.Combine(root, planFile)), plan.Select(p => p.Entry).ToList());
         PlanPrinter.Print(plan.Select(p => p.Entry));
+        if (Store.Retention.Prepare(context, graph, plan) is { } dropped)
+        {
+            Error(dropped);
+            return 1;
+        }
         if (arguments.DryRun)
             return 0;
 

@@ -251,6 +251,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             Threads = launch.Threads,
             Force = planned.Replace,
             LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
+            Retention = instance.Retention,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(launch.SpecFile)!);
         Json.Write(launch.SpecFile, spec);

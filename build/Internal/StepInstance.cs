@@ -41,6 +41,9 @@ public sealed class StepInstance(string task, string step, string instance, obje
     /// <summary>The manifest once the artifact is complete (found in the store, or committed by this run).</summary>
     public Manifest? Manifest { get; set; }
 
+    /// <summary>What the run keeps once finished (training runs); in no key. Set after planning (Store/Retention).</summary>
+    public Steps.RunRetention? Retention { get; set; }
+
     public string Id => $"{Task}/{Instance}";
 
     /// <summary>This instance's artifact (or one folder of it) as an input of a later step.</summary>

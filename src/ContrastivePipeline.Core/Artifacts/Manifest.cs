@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ContrastivePipeline.Artifacts;
 
 /// <summary>Written last into an artifact folder: an artifact without one is never reused.</summary>
@@ -10,12 +12,21 @@ public sealed record Manifest
     public required Dictionary<string, string> InputKeys { get; init; }
     /// <summary>Relative path (forward slashes) to XxHash128 of the file.</summary>
     public required SortedDictionary<string, string> Outputs { get; init; }
+    /// <summary>
+    /// Outputs deleted after they were hashed (a finished run's optimizer state, checkpoints nothing reads): they keep
+    /// their place in <see cref="Outputs"/>, so <see cref="Content"/>, and every key built from it, does not change.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public List<string>? Dropped { get; init; }
     public int Seed { get; init; }
     public required Toolchain Versions { get; init; }
     public DateTimeOffset Started { get; init; }
     public DateTimeOffset Ended { get; init; }
     public double DurationSeconds { get; init; }
     public string Host { get; init; } = Environment.MachineName;
+
+    /// <summary>Whether an output was dropped after it was hashed (it is not on disk, and nothing may read it).</summary>
+    public bool IsDropped(string file) => Dropped?.Contains(file) == true;
 
     /// <summary>
     /// The hash of the output hashes (all, or those under one folder): what a downstream key hashes, so an artifact

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ContrastivePipeline.Configuration;
 
 /// <summary>
@@ -29,6 +31,18 @@ public sealed record TrainConfig
     public double GradClip { get; init; } = 1.0;
 
     public int CheckpointEvery { get; init; } = 500;
+
+    // What a finished run keeps is not what it computes: the two settings below are in no key (JsonIgnore keeps them
+    // out of the settings JSON that keys hash), so changing them reruns nothing, and runs shared by experiments that
+    // keep different checkpoints stay shared.
+
+    /// <summary>Keep each checkpoint's optimizer state once the run has finished (only resuming it needs that state).</summary>
+    [JsonIgnore]
+    public bool KeepOptimizer { get; init; }
+
+    /// <summary>Which checkpoints a finished run keeps: all, or those a later step of the experiment reads.</summary>
+    [JsonIgnore]
+    public CheckpointRetention KeepCheckpoints { get; init; } = CheckpointRetention.All;
 
     internal IEnumerable<ConfigError> Validate()
     {

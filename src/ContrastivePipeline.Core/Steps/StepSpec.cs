@@ -31,6 +31,8 @@ public sealed record StepSpec
     public bool Force { get; init; }
     /// <summary>How long to wait for another run's lock on this key; null waits as long as it runs.</summary>
     public double? LockTimeoutSeconds { get; init; }
+    /// <summary>What a training run keeps once it has finished; null keeps every output. Not part of the key.</summary>
+    public RunRetention? Retention { get; init; }
 
     public string Key => Parts.Key;
 }

@@ -22,7 +22,8 @@ internal static class InputCheck
             var prefix = input.Under.Length == 0 ? "" : input.Under + "/";
             foreach (var (file, hash) in manifest.Outputs.Where(o => o.Key.StartsWith(prefix, StringComparison.Ordinal)))
             {
-                if (!step.Reads(context, name, file))
+                // A dropped file is not on disk; the host stops before any step that loads a dropped checkpoint.
+                if (!step.Reads(context, name, file) || manifest.IsDropped(file))
                     continue;
                 var path = Path.Combine(input.Folder, file);
                 if (!File.Exists(path))

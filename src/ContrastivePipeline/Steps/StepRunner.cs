@@ -7,7 +7,9 @@ namespace ContrastivePipeline.Steps;
 /// <summary>
 /// Runs one step instance from its spec: takes the key's lock, and under it reuses a complete artifact (another run may
 /// have made it meanwhile; only --force replaces one), otherwise checks the input files against their manifests, runs
-/// the step into the partial folder and commits it (hashes, manifest last, rename), unless it lost the lock meanwhile.
+/// the step into the partial folder and commits it (hashes, manifest last, rename), unless it lost the lock meanwhile,
+/// then drops what a finished run does not keep (its spec's retention): only after the commit, so a run killed before it
+/// still resumes from its partial folder.
 /// </summary>
 internal static class StepRunner
 {
@@ -46,8 +48,7 @@ internal static class StepRunner
         // collection on another thread (see Model/Scalars.cs for the Scalar half of this). Loops keep their own scopes.
         using (torch.NewDisposeScope())
             step.Run(context);
-        keyLock.ThrowIfLost();
-        store.Commit(new Manifest
+        var manifest = store.Commit(new Manifest
         {
             Step = spec.Step,
             Key = spec.Key,
@@ -60,9 +61,14 @@ internal static class StepRunner
             Started = started,
             Ended = DateTimeOffset.UtcNow,
             DurationSeconds = clock.Elapsed.TotalSeconds,
-        }, (file, done, total) => Console.WriteLine($"[{spec.Step}] hashing {file}: {done >> 20}/{total >> 20} MB"),
+        }, (file, done, total) => Console.WriteLine($"[{spec.Step}] hashing {file}: {done >> 20}/{total >> 20} MB"), Dropped(spec),
             // Hashing a large artifact takes a while: the lease is checked again at the rename itself.
             beforeMove: keyLock.ThrowIfLost);
+        if (manifest.Dropped is { Count: > 0 } dropped)
+            Console.WriteLine($"[{spec.Step}/{spec.Instance}] dropped {dropped.Count} files a finished run does not keep " +
+                $"(train.keep_optimizer, train.keep_checkpoints), e.g. {dropped[0]}; their hashes stay in the manifest");
         return 0;
     }
+
+    static Func<string, bool>? Dropped(StepSpec spec) => spec.Retention is { } kept ? kept.Drops : null;
 }
