@@ -47,15 +47,18 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
         var states = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Trim().Split('|'))
             .Where(f => f.Length == 3).ToDictionary(f => f[0], f => (State: f[1], Reason: f[2]));
         foreach (var (id, job) in jobs)
-        {
-            if (!states.TryGetValue(id, out var s))
-                job.End = new JobEnd(true, $"Slurm job {id} is no longer in squeue");
-            else if (s.State == "COMPLETED")
-                job.End = new JobEnd(true, $"Slurm job {id} COMPLETED");
-            else if (!Active.Contains(s.State))
-                job.End = new JobEnd(false, $"Slurm job {id} ended {s.State}{Reason(s.Reason)}{ExitCode(id)}");
-        }
+            job.End = states.TryGetValue(id, out var s) ? EndOf(id, s.State, s.Reason, ExitCode) : new JobEnd(true, $"Slurm job {id} is no longer in squeue");
     }
+
+    /// <summary>
+    /// How a job in <paramref name="state"/> has ended, or null while it may still run (or run again: requeued). Any end
+    /// but COMPLETED is a failure named by its state (FAILED, TIMEOUT, OUT_OF_MEMORY, NODE_FAIL, CANCELLED, ...), its
+    /// reason and its exit code; COMPLETED still waits for the manifest.
+    /// </summary>
+    public static JobEnd? EndOf(string id, string state, string reason, Func<string, string> exitCode) =>
+        state == "COMPLETED" ? new JobEnd(true, $"Slurm job {id} COMPLETED")
+        : Active.Contains(state) ? null
+        : new JobEnd(false, $"Slurm job {id} ended {state}{Reason(reason)}{exitCode(id)}");
 
     public void Cancel(IReadOnlyCollection<Job> running)
     {

@@ -46,6 +46,9 @@ public sealed class ExactKeyTests : IDisposable
         { "train.steps", "steps: 400", "steps: 500", AfterTokenize },
         { "train.batch_size", "batch_size: 16", "batch_size: 32", AfterTokenize },
         { "train.micro_batch", "train:\n", "train:\n  micro_batch: 8\n", AfterTokenize },
+        // What a finished run keeps on disk is retention, not a result: no key reads it.
+        { "train.keep_optimizer", "train:\n", "train:\n  keep_optimizer: true\n", None },
+        { "train.keep_checkpoints", "train:\n", "train:\n  keep_checkpoints: read\n", None },
         { "train.learning_rate", "train:\n", "train:\n  learning_rate: 0.002\n", AfterTokenize },
         { "train.warmup_steps", "warmup_steps: 40", "warmup_steps: 50", AfterTokenize },
         { "train.weight_decay", "train:\n", "train:\n  weight_decay: 0.05\n", AfterTokenize },

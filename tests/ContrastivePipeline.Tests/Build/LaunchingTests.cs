@@ -110,6 +110,24 @@ public sealed class LaunchingTests
         Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json'\n", script);
     }
 
+    [Theory]
+    [InlineData("PENDING", "Resources", null)]
+    [InlineData("RUNNING", "None", null)]
+    [InlineData("COMPLETING", "None", null)]
+    [InlineData("REQUEUED", "None", null)] // preempted or its node failed: it runs again
+    [InlineData("COMPLETED", "None", "Slurm job 17 COMPLETED")]
+    [InlineData("FAILED", "NonZeroExitCode", "Slurm job 17 ended FAILED, reason NonZeroExitCode, exit code 1:0")]
+    [InlineData("TIMEOUT", "TimeLimit", "Slurm job 17 ended TIMEOUT, reason TimeLimit, exit code 1:0")]
+    [InlineData("OUT_OF_MEMORY", "OutOfMemory", "Slurm job 17 ended OUT_OF_MEMORY, reason OutOfMemory, exit code 1:0")]
+    [InlineData("NODE_FAIL", "None", "Slurm job 17 ended NODE_FAIL, exit code 1:0")]
+    [InlineData("CANCELLED", "None", "Slurm job 17 ended CANCELLED, exit code 1:0")]
+    public void SlurmStates_EndAJobOnlyWhenItCannotRunAgain_NamingStateReasonAndExitCode(string state, string reason, string? expected)
+    {
+        var end = SlurmLauncher.EndOf("17", state, reason, _ => ", exit code 1:0");
+        Assert.Equal(expected, end?.Description);
+        Assert.Equal(state == "COMPLETED", end?.Succeeded ?? false);
+    }
+
     static StepInstance Instance() =>
         new("TrainFinal", "Train", "baseline-seed1", new object(), 1, new Dictionary<string, StepInput>(), new ContrastivePipeline.Artifacts.StepCode("code", new Dictionary<string, string>()), "{}", "tool",
             new ContrastivePipeline.Artifacts.ArtifactStore(Path.GetTempPath()));
