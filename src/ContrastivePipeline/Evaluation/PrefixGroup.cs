@@ -10,30 +10,32 @@ internal sealed record PrefixGroup(int[] Shared, int[] Members)
 {
     /// <summary>
     /// The candidates sorted by tokens and cut into runs of at most <paramref name="maxMembers"/> neighbours, where
-    /// cutting saves the most positions through the trunk: a run of m candidates sharing S tokens saves (m - 1) S.
-    /// A run shares its longest common token prefix, but at most one token less than its shortest member, so every
-    /// member has a token of its own to score. This finds BLiMP's good and bad sentences (they differ in a word or
-    /// two), entity tracking's five options and the items that open with the same boxes, EWoK's two targets, and a
-    /// reading sentence's successive words.
+    /// cutting costs the fewest positions through the trunk, padding counted: a run of m candidates sharing S tokens,
+    /// the longest of n, costs S + m (n - 1 - S); alone, a candidate of n tokens costs n - 1. A run shares its longest
+    /// common token prefix, but at most one token less than its shortest member, so every member has a token of its
+    /// own to score. This finds BLiMP's good and bad sentences (they differ in a word or two), entity tracking's five
+    /// options and the items that open with the same boxes, EWoK's two targets, and a reading sentence's words.
     /// </summary>
     public static IReadOnlyList<PrefixGroup> Of(IReadOnlyList<TokenizedCandidate> tokenized, int maxMembers)
     {
         var sorted = Enumerable.Range(0, tokenized.Count).Order(Comparer<int>.Create((a, b) => Compare(tokenized[a].Sequence, tokenized[b].Sequence))).ToArray();
+        int Length(int i) => tokenized[sorted[i]].Sequence.Length;
         var n = sorted.Length;
         var common = new int[n]; // common[j]: tokens that sorted candidates j - 1 and j share from the start
         for (var j = 1; j < n; j++)
             common[j] = Common(tokenized[sorted[j - 1]].Sequence, tokenized[sorted[j]].Sequence);
-        // best[i]: the most positions saved by cutting the first i sorted candidates into runs; the last run starts at start[i].
-        var (best, start) = (new long[n + 1], new int[n + 1]);
+        // cost[i]: the fewest positions for the first i sorted candidates; the last run starts at start[i].
+        var (cost, start) = (new long[n + 1], new int[n + 1]);
         for (var i = 1; i <= n; i++)
         {
-            (best[i], start[i]) = (best[i - 1], i - 1);
-            var shared = tokenized[sorted[i - 1]].Sequence.Length - 1;
+            (cost[i], start[i]) = (cost[i - 1] + Length(i - 1) - 1, i - 1);
+            var (shared, longest) = (Length(i - 1) - 1, Length(i - 1));
             for (var j = i - 2; j >= Math.Max(0, i - maxMembers) && shared > 0; j--)
             {
-                shared = Math.Min(shared, Math.Min(common[j + 1], tokenized[sorted[j]].Sequence.Length - 1));
-                if (best[j] + (long)(i - j - 1) * shared > best[i])
-                    (best[i], start[i]) = (best[j] + (long)(i - j - 1) * shared, j);
+                (shared, longest) = (Math.Min(shared, Math.Min(common[j + 1], Length(j) - 1)), Math.Max(longest, Length(j)));
+                var run = cost[j] + shared + (long)(i - j) * (longest - 1 - shared);
+                if (run < cost[i])
+                    (cost[i], start[i]) = (run, j);
             }
         }
         var groups = new List<PrefixGroup>();

@@ -109,14 +109,15 @@ public sealed class SharedPrefixScorerTests : IDisposable
     }
 
     [Fact]
-    public void Runs_AreCutWhereSharingSavesMostPositions()
+    public void Runs_AreCutWhereTheyCostFewestPositions_PaddingCounted()
     {
         TokenizedCandidate Whole(params int[] tokens) => new([SpecialTokens.Bos, .. tokens], 1);
         TokenizedCandidate[] tokenized = [Whole(5, 6, 7, 8), Whole(9, 1), Whole(5, 6, 7, 9), Whole(5, 6, 2)];
 
         var groups = PrefixGroup.Of(tokenized, maxMembers: 64);
 
-        // 0 and 2 share 4 tokens (saves 4); with 3 the three share 3 (saves 6); 1 shares only BOS with them.
+        // Sorted: 3, 0, 2, 1. Alone they cost 3 + 4 + 4 + 2 = 13 positions; 0 and 2 share 4 tokens: 4 + 2 x 0, + 3 + 2 = 9;
+        // 3, 0 and 2 share 3: 3 + 3 x 1, + 2 = 8; all four share only BOS: 1 + 4 x 3 = 13.
         Assert.Equal([[0, 2, 3], [1]], groups.Select(g => g.Members.Order().ToArray()).OrderBy(m => m[0]));
         Assert.Equal([SpecialTokens.Bos, 5, 6], groups.Single(g => g.Members.Length == 3).Shared);
         Assert.Equal(2, PrefixGroup.Of(tokenized, maxMembers: 2).Max(g => g.Members.Length));
