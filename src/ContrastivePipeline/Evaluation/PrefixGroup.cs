@@ -3,32 +3,64 @@ namespace ContrastivePipeline.Evaluation;
 /// <summary>
 /// Candidates that begin with the same tokens: <paramref name="Shared"/> runs through the model once for all
 /// <paramref name="Members"/> (indices into the scorer's distinct candidates), each of which then runs its own tokens.
+/// The shared pass also scores: token i &lt; S is predicted at shared position i - 1, the same for every member, and
+/// each member's token S at the shared pass's last position.
 /// </summary>
 internal sealed record PrefixGroup(int[] Shared, int[] Members)
 {
     /// <summary>
-    /// One group per non-empty prefix text (entity tracking's options, EWoK's two targets, a reading context's words),
-    /// one per whole text. The shared tokens stop one short of the earliest scored token, so every scored log-prob
-    /// comes from a candidate's own forward pass: tokens before the first scored one are identical in every member
-    /// (BOS and the prefix's own tokens up to where the completion changes them, see <see cref="CandidateTokenizer"/>).
+    /// The candidates sorted by tokens and cut into runs of at most <paramref name="maxMembers"/> neighbours, where
+    /// cutting costs the fewest positions through the trunk, padding counted: a run of m candidates sharing S tokens,
+    /// the longest of n, costs S + m (n - 1 - S); alone, a candidate of n tokens costs n - 1. A run shares its longest
+    /// common token prefix, but at most one token less than its shortest member, so every member has a token of its
+    /// own to score. This finds BLiMP's good and bad sentences (they differ in a word or two), entity tracking's five
+    /// options and the items that open with the same boxes, EWoK's two targets, and a reading sentence's words.
     /// </summary>
-    public static IReadOnlyList<PrefixGroup> Of(IReadOnlyList<Candidate> candidates, IReadOnlyList<TokenizedCandidate> tokenized)
+    public static IReadOnlyList<PrefixGroup> Of(IReadOnlyList<TokenizedCandidate> tokenized, int maxMembers)
     {
-        var byPrefix = new Dictionary<string, List<int>>(StringComparer.Ordinal);
-        var groups = new List<List<int>>();
-        for (var i = 0; i < candidates.Count; i++)
+        var sorted = Enumerable.Range(0, tokenized.Count).Order(Comparer<int>.Create((a, b) => Compare(tokenized[a].Sequence, tokenized[b].Sequence))).ToArray();
+        int Length(int i) => tokenized[sorted[i]].Sequence.Length;
+        var n = sorted.Length;
+        var common = new int[n]; // common[j]: tokens that sorted candidates j - 1 and j share from the start
+        for (var j = 1; j < n; j++)
+            common[j] = Common(tokenized[sorted[j - 1]].Sequence, tokenized[sorted[j]].Sequence);
+        // cost[i]: the fewest positions for the first i sorted candidates; the last run starts at start[i].
+        var (cost, start) = (new long[n + 1], new int[n + 1]);
+        for (var i = 1; i <= n; i++)
         {
-            if (candidates[i].Prefix.Length == 0)
-                groups.Add([i]);
-            else if (byPrefix.TryGetValue(candidates[i].Prefix, out var members))
-                members.Add(i);
-            else
-                groups.Add(byPrefix[candidates[i].Prefix] = [i]);
+            (cost[i], start[i]) = (cost[i - 1] + Length(i - 1) - 1, i - 1);
+            var (shared, longest) = (Length(i - 1) - 1, Length(i - 1));
+            for (var j = i - 2; j >= Math.Max(0, i - maxMembers) && shared > 0; j--)
+            {
+                (shared, longest) = (Math.Min(shared, Math.Min(common[j + 1], Length(j) - 1)), Math.Max(longest, Length(j)));
+                var run = cost[j] + shared + (long)(i - j) * (longest - 1 - shared);
+                if (run < cost[i])
+                    (cost[i], start[i]) = (run, j);
+            }
         }
-        return [.. groups.Select(members =>
+        var groups = new List<PrefixGroup>();
+        for (var i = n; i > 0; i = start[i])
         {
-            var shared = members.Min(i => tokenized[i].FirstScored) - 1;
-            return new PrefixGroup(tokenized[members[0]].Sequence[..shared], [.. members]);
-        })];
+            var members = sorted[start[i]..i];
+            var shared = members.Min(m => tokenized[m].Sequence.Length - 1);
+            shared = Math.Min(shared, Common(tokenized[members[0]].Sequence, tokenized[members[^1]].Sequence));
+            groups.Add(new PrefixGroup(tokenized[members[0]].Sequence[..shared], members));
+        }
+        return groups;
+    }
+
+    /// <summary>How many tokens two sequences share from the start.</summary>
+    static int Common(int[] a, int[] b)
+    {
+        var i = 0;
+        while (i < a.Length && i < b.Length && a[i] == b[i])
+            i++;
+        return i;
+    }
+
+    static int Compare(int[] a, int[] b)
+    {
+        var i = Common(a, b);
+        return i < a.Length && i < b.Length ? a[i].CompareTo(b[i]) : a.Length.CompareTo(b.Length);
     }
 }

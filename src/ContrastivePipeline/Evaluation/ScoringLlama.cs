@@ -24,12 +24,15 @@ internal sealed class ScoringLlama : IDisposable
 
     public ModelShape Shape { get; }
 
-    /// <summary>Keys and values [G, nh, S, d] of every layer for prefixes [G, S], right-padded, at positions 0..S-1.</summary>
-    public (Tensor[] Keys, Tensor[] Values) Prefix(Tensor tokens)
+    /// <summary>
+    /// Keys and values [G, nh, S, d] of every layer for prefixes [G, S], right-padded, at positions 0..S-1, and when
+    /// <paramref name="scored"/> the hidden states [G, S, C] before the final norm (else the last layer stops at its keys).
+    /// </summary>
+    public (Tensor[] Keys, Tensor[] Values, Tensor? Hidden) Prefix(Tensor tokens, bool scored)
     {
         var (keys, values) = (new Tensor[layers.Length], new Tensor[layers.Length]);
-        Run(tokens, Llama.Positions(tokens.shape[1], tokens.device), null, null, (keys, values));
-        return (keys, values);
+        var hidden = Run(tokens, Llama.Positions(tokens.shape[1], tokens.device), null, null, (keys, values, scored));
+        return (keys, values, scored ? hidden : null);
     }
 
     /// <summary>
@@ -48,7 +51,7 @@ internal sealed class ScoringLlama : IDisposable
         return logits.logsumexp(-1).neg_().add_(picked, Scalars.One);                     // [M]
     }
 
-    Tensor Run(Tensor tokens, Tensor positions, Tensor? mask, (Tensor[] Keys, Tensor[] Values)? past, (Tensor[] Keys, Tensor[] Values)? keep)
+    Tensor Run(Tensor tokens, Tensor positions, Tensor? mask, (Tensor[] Keys, Tensor[] Values)? past, (Tensor[] Keys, Tensor[] Values, bool Scored)? keep)
     {
         var (b, t, c, nh, d) = (tokens.shape[0], tokens.shape[1], Shape.Hidden, Shape.Heads, Shape.HeadSize);
         var (cos, sin) = Rope.Tables(positions, d);                                        // [B, 1, T, d] each
@@ -60,11 +63,11 @@ internal sealed class ScoringLlama : IDisposable
             var q = Rope.Apply(qkv[0], cos, sin);                                          // [B, nh, T, d]
             var k = Rope.Apply(qkv[1], cos, sin);                                          // [B, nh, T, d]
             var v = qkv[2];                                                                // [B, nh, T, d]
-            if (keep is var (keptKeys, keptValues))
+            if (keep is var (keptKeys, keptValues, scored))
             {
                 (keptKeys[l], keptValues[l]) = (k, v);
-                if (l == layers.Length - 1)
-                    return x; // a prefix is only ever looked at: its last layer's attention and MLP outputs go nowhere
+                if (l == layers.Length - 1 && !scored)
+                    return x; // a prefix that is only looked at: its last layer's attention and MLP outputs go nowhere
             }
             if (past is var (pastKeys, pastValues))
                 (k, v) = (cat([pastKeys[l], k], 2), cat([pastValues[l], v], 2));          // [B, nh, S + T, d] each
