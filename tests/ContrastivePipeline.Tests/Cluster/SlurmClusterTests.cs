@@ -28,7 +28,7 @@ public sealed class SlurmClusterTests
     [SlurmFact]
     public void A_job_asking_for_more_CPUs_than_the_node_has_is_refused_at_submission()
     {
-        var (code, output) = Exec("sbatch", "--parsable", "--cpus-per-task=4096", "--wrap=true");
+        var (code, output) = ShellCommand.Exec("sbatch", "--parsable", "--cpus-per-task=4096", "--wrap=true");
 
         Assert.NotEqual(0, code);
         Assert.Contains("More processors requested than permitted", output);
@@ -51,18 +51,8 @@ public sealed class SlurmClusterTests
 
     static string Run(string program, params string[] arguments)
     {
-        var (code, output) = Exec(program, arguments);
+        var (code, output) = ShellCommand.Exec(program, arguments);
         Assert.True(code == 0, $"{program} {string.Join(' ', arguments)} failed ({code}): {output}");
         return output.Trim();
-    }
-
-    static (int Code, string Output) Exec(string program, params string[] arguments)
-    {
-        var start = new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 }

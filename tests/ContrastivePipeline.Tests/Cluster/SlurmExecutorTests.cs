@@ -101,19 +101,9 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Contains("Resume with the same command", host.Output);
         var ids = JobIds(host.Output);
         Assert.NotEmpty(ids);
-        var (_, states) = Exec("squeue", "-h", "-t", "all", "-j", string.Join(",", ids), "-o", "%i %T");
+        var (_, states) = ShellCommand.Exec("squeue", "-h", "-t", "all", "-j", string.Join(",", ids), "-o", "%i %T");
         Assert.DoesNotMatch("PENDING|RUNNING|CONFIGURING|COMPLETING", states);
         AssertSound(temp.Path);
-    }
-
-    static (int Code, string Output) Exec(string program, params string[] arguments)
-    {
-        var start = new System.Diagnostics.ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true };
-        using var process = System.Diagnostics.Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
     }
 
     [SlurmFact]
@@ -135,9 +125,9 @@ public sealed partial class SlurmExecutorTests : IDisposable
         }
 
         // What preemption does: the job is killed and queued again; Slurm holds a requeued job two minutes, released here.
-        Assert.Equal(0, Exec("scontrol", "requeue", id).Code);
+        Assert.Equal(0, ShellCommand.Exec("scontrol", "requeue", id).Code);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        while (Exec("scontrol", "update", $"JobId={id}", "StartTime=now").Code != 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
+        while (ShellCommand.Exec("scontrol", "update", $"JobId={id}", "StartTime=now").Code != 0 && clock.Elapsed < TimeSpan.FromSeconds(60))
             Thread.Sleep(500);
 
         Assert.True(host.WaitForExit(Limit) == 0, host.Output);

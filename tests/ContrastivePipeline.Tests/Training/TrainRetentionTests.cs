@@ -1,12 +1,7 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
-using System.Reflection;
-using System.Text.Json;
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
-using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 
 namespace ContrastivePipeline.Tests.Training;
@@ -21,9 +16,9 @@ public sealed class TrainRetentionTests : IDisposable
     [Fact]
     public void FinishedRun_DroppingItsOptimizerState_KeepsTheFinalModelByteIdentical_AndTheSameOutputHashes()
     {
-        var tokens = WriteTokens();
-        Assert.Equal(0, RunToEnd(Spec("kept", tokens, steps: 40, retention: null)).ExitCode);
-        Assert.Equal(0, RunToEnd(Spec("dropped", tokens, steps: 40, retention: new(KeepOptimizer: false, Checkpoints: null))).ExitCode);
+        var tokens = TinyTrainStep.WriteTokens(temp.Path);
+        Assert.Equal(0, TinyTrainStep.RunToEnd(TinyTrainStep.Spec(temp.Path, "kept", tokens, 40, CheckpointEvery(40), null)).ExitCode);
+        Assert.Equal(0, TinyTrainStep.RunToEnd(TinyTrainStep.Spec(temp.Path, "dropped", tokens, 40, CheckpointEvery(40), new(KeepOptimizer: false, Checkpoints: null))).ExitCode);
 
         Assert.Equal(File.ReadAllBytes(Final("kept", 40)), File.ReadAllBytes(Final("dropped", 40)));
         var (kept, dropped) = (Manifest("kept"), Manifest("dropped"));
@@ -41,10 +36,10 @@ public sealed class TrainRetentionTests : IDisposable
     public void InterruptedRun_WhoseRetentionDropsCheckpoints_ResumesAndEndsWithTheWeightsOfAnUninterruptedRun()
     {
         const int steps = 400;
-        var tokens = WriteTokens();
-        Assert.Equal(0, RunToEnd(Spec("whole", tokens, steps, retention: null)).ExitCode);
-        var killed = Spec("killed", tokens, steps, retention: new(KeepOptimizer: false, Checkpoints: [steps]));
-        using (var process = Start(killed))
+        var tokens = TinyTrainStep.WriteTokens(temp.Path);
+        Assert.Equal(0, TinyTrainStep.RunToEnd(TinyTrainStep.Spec(temp.Path, "whole", tokens, steps, CheckpointEvery(steps), null)).ExitCode);
+        var killed = TinyTrainStep.Spec(temp.Path, "killed", tokens, steps, CheckpointEvery(steps), new(KeepOptimizer: false, Checkpoints: [steps]));
+        using (var process = TinyTrainStep.Start(killed))
         {
             var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "killed")).FullName;
             var clock = Stopwatch.StartNew();
@@ -55,7 +50,7 @@ public sealed class TrainRetentionTests : IDisposable
             process.Kill(entireProcessTree: true);
             process.WaitForExit();
         }
-        var (exitCode, output) = RunToEnd(killed);
+        var (exitCode, output) = TinyTrainStep.RunToEnd(killed);
 
         Assert.Equal(0, exitCode);
         Assert.Contains(output, line => line.Contains("resumed from") && line.Contains("step_0000"));
@@ -66,72 +61,11 @@ public sealed class TrainRetentionTests : IDisposable
             .Select(Path.GetFileName));
     }
 
-    string WriteTokens()
-    {
-        var folder = Path.Combine(temp.Path, "tokens");
-        Directory.CreateDirectory(folder);
-        var random = new Random(3);
-        using var writer = new DocumentShardWriter(Path.Combine(folder, TokenizeStep.TrainShard), 300, new string('0', 32));
-        for (var d = 0; d < 200; d++)
-            writer.Append([.. Enumerable.Range(0, random.Next(5, 40)).Select(_ => random.Next(4, 300))]);
-        writer.Complete();
-        return folder;
-    }
-
-    string Spec(string name, string tokens, int steps, RunRetention? retention)
-    {
-        var settings = new TrainSettings(
-            new ModelConfig { Layers = 2, Hidden = 32, Heads = 2, Intermediate = 64, Context = 16 },
-            new TrainConfig { Steps = steps, BatchSize = 4, WarmupSteps = 10, CheckpointEvery = steps == 40 ? 10 : 20 },
-            Seed: 42);
-        var spec = new StepSpec
-        {
-            Step = "Train",
-            Instance = name,
-            Parts = new KeyParts("Train", "code", "config", "inputs", "toolchain"),
-            Settings = JsonSerializer.SerializeToElement(settings, Json.Options),
-            Inputs = new() { ["tokens"] = tokens },
-            InputKeys = new() { ["tokens"] = "tokens" },
-            Store = Path.Combine(temp.Path, name),
-            Toolchain = new Toolchain("torchsharp", "libtorch", "dotnet", "cpu"),
-            Seed = 42,
-            Threads = 1,
-            Retention = retention,
-        };
-        var path = Path.Combine(temp.Path, name + ".json");
-        Json.Write(path, spec);
-        return path;
-    }
-
     Manifest Manifest(string name) =>
         Json.Read<Manifest>(Directory.GetFiles(Path.Combine(temp.Path, name, "store"), ArtifactStore.ManifestFile, SearchOption.AllDirectories)
             .Single());
 
-    string Final(string name, int steps) => Path.Combine(Directory
-        .EnumerateDirectories(Path.Combine(temp.Path, name), $"step_{steps:D6}", SearchOption.AllDirectories).Single(), Checkpoints.ModelFile);
+    string Final(string name, int steps) => TinyTrainStep.Final(temp.Path, name, steps);
 
-    static Process Start(string spec, ConcurrentQueue<string>? output = null)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { StepProgram, "step", spec })
-            start.ArgumentList.Add(arg);
-        var process = Process.Start(start)!;
-        process.OutputDataReceived += (_, e) => output?.Enqueue(e.Data ?? "");
-        process.ErrorDataReceived += (_, e) => output?.Enqueue(e.Data ?? "");
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        return process;
-    }
-
-    static (int ExitCode, string[] Output) RunToEnd(string spec)
-    {
-        var output = new ConcurrentQueue<string>();
-        using var process = Start(spec, output);
-        process.WaitForExit();
-        return (process.ExitCode, [.. output]);
-    }
-
-    static string StepProgram => Path.Combine(Repo.Root, "src", "ContrastivePipeline", "bin",
-        typeof(TrainRetentionTests).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()!.Configuration,
-        "net10.0", "ContrastivePipeline.dll");
+    static int CheckpointEvery(int steps) => steps == 40 ? 10 : 20;
 }
