@@ -1,11 +1,15 @@
 using System.Globalization;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build;
 
 /// <summary>One training configuration of the comparison: real data only, or real mixed with one synthetic corpus at one ratio.</summary>
 /// <param name="Mix">The Mix instance whose synthetic stream this arm trains on; null for the baseline.</param>
-public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance? Mix)
+/// <param name="Strategy">How its synthetic corpus was decoded; null for the baseline.</param>
+/// <param name="Bad">The BAD checkpoint (and dropout) it was contrasted with; null where none was.</param>
+public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance? Mix, DecodingStrategy? Strategy = null, BadCheckpoint? Bad = null)
 {
     public const string Baseline = "baseline";
 
@@ -19,7 +23,8 @@ public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance?
             foreach (var ratio in ratios)
             {
                 var name = ratios.Count == 1 ? mix.Instance : $"{mix.Instance}-r{ratio.ToString(CultureInfo.InvariantCulture)}";
-                yield return new(name, mix.Instance, ratio, mix);
+                var generated = (GenerateSettings)((ArtifactInput)mix.Inputs["synthetic"]).Source.Settings;
+                yield return new(name, mix.Instance, ratio, mix, generated.Strategy, generated.Bad);
             }
         }
     }

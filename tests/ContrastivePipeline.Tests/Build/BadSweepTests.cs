@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 
@@ -32,6 +33,19 @@ public sealed class BadSweepTests : IDisposable
     public BadSweepTests() => pipeline = new Pipeline(temp.Path);
 
     public void Dispose() => temp.Dispose();
+
+    [Fact]
+    public void EachFinalRun_CarriesItsArm_StrategyAndBadAsTypedData()
+    {
+        var plan = InProcessPlan.Plan(Path.Combine(Repo.Root, "experiments", "sweep-bad.yaml"), temp.Path);
+        var arms = plan.Where(p => p.Instance.Task == "TrainFinal").Select(p => p.Instance.Arm!).DistinctBy(a => a.Name).ToDictionary(a => a.Name);
+
+        Assert.Equal((null, null), (arms["baseline"].Strategy, arms["baseline"].Bad));
+        Assert.DoesNotContain("ancestral", arms.Keys); // sweep-bad.yaml makes contrastive corpora only
+        Assert.Equal(DecodingStrategy.Contrastive, arms["contrastive-early-100"].Strategy);
+        Assert.Equal(100, arms["contrastive-early-100"].Bad!.Step);
+        Assert.Equal(0.7, arms["contrastive-dropout-0.7"].Bad!.Dropout);
+    }
 
     static string Sweep()
     {
