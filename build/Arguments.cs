@@ -7,7 +7,7 @@ public sealed record Arguments
 
     static readonly string[] Known =
         ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout",
-        "jobs", "executor", "fail-fast", "scope", "out"];
+        "jobs", "executor", "fail-fast", "scope", "out", "partials"];
 
     public string Target { get; init; } = DefaultTarget;
     public string Experiment { get; init; } = "experiments/default.yaml";

@@ -25,13 +25,14 @@ internal static class StoreGc
         var contexts = ScopeFiles(scope ?? DefaultScope, root).Select(f => StoreVerbs.Load(arguments, root, f)).ToList();
         var store = contexts[0].Store;
         var (referenced, retention) = References(contexts);
-        var entries = Candidates(store, referenced, retention, out var kept).ToList();
+        var partials = arguments.All["partials"].LastOrDefault() is { } p && p != "false";
+        var entries = Candidates(store, referenced, retention, partials, out var kept).ToList();
         StoreVerbs.Write(["Deletes", "Entry", "Size"],
             entries.Select(e => (IReadOnlyList<string>)[e.What, Path.GetRelativePath(store.Root, e.Folder), StoreVerbs.Bytes(e.Bytes)]));
         var names = string.Join(", ", contexts.Select(c => c.Experiment.Name));
         StoreVerbs.Say($"Gc of {store.Root}, keeping what {names} reference{(contexts.Count == 1 ? "s" : "")} ({referenced.Count} keys): " +
             $"{entries.Count} entries, {StoreVerbs.Bytes(entries.Sum(e => e.Bytes))} to free; " +
-            $"{kept} partial folders of referenced keys kept (they resume)");
+            $"{kept} partial folders of referenced keys kept (their runs resume from them; --partials deletes them too)");
         if (arguments.DryRun)
         {
             StoreVerbs.Say($"dry run: nothing deleted. Delete with --target=Gc --scope={scope ?? DefaultScope}");
@@ -98,7 +99,9 @@ internal static class StoreGc
     static RunRetention Widest(RunRetention a, RunRetention b) => new(a.KeepOptimizer || b.KeepOptimizer,
         a.Checkpoints is null || b.Checkpoints is null ? null : [.. a.Checkpoints.Union(b.Checkpoints).Order()]);
 
-    static IEnumerable<GcEntry> Candidates(ArtifactStore store, HashSet<string> referenced, Dictionary<string, RunRetention> retention, out int kept)
+    /// <param name="partials">Also the partial folders of referenced keys (their interrupted runs then start over).</param>
+    static IEnumerable<GcEntry> Candidates(ArtifactStore store, HashSet<string> referenced, Dictionary<string, RunRetention> retention,
+        bool partials, out int kept)
     {
         var entries = new List<GcEntry>();
         kept = 0;
@@ -114,6 +117,8 @@ internal static class StoreGc
                 var lockFile = store.LockFile(step, key);
                 if (!referenced.Contains($"{step}/{key}"))
                     entries.Add(new(partial ? "partial folder of an unreferenced key" : "unreferenced", folder, StoreVerbs.Size(folder), lockFile));
+                else if (partial && partials)
+                    entries.Add(new("partial folder of a referenced key (--partials: its run starts over)", folder, StoreVerbs.Size(folder), lockFile));
                 else if (partial)
                     kept++;
                 else if (retention.TryGetValue(key, out var rule) && store.TryGet(step, key) is { } manifest &&

@@ -43,6 +43,9 @@ public sealed class StoreGcTests : IDisposable
         var trash = Path.Combine(temp.Path, "trash", "Train-old-replaced");
         Directory.CreateDirectory(trash);
         File.WriteAllText(Path.Combine(trash, "model.bin"), "old");
+        // A run of a referenced key that was interrupted (say, by --force) left this: kept unless --partials.
+        var resumable = store.PartialFolder("Corpus", corpus.Key);
+        Directory.CreateDirectory(resumable);
 
         Assert.Equal(0, Gc("--dryrun", $"--scope={experiment}"));
         Assert.True(Directory.Exists(orphan) && Directory.Exists(partial) && Directory.Exists(trash), "--dryrun deleted something");
@@ -51,6 +54,9 @@ public sealed class StoreGcTests : IDisposable
         Assert.False(Directory.Exists(orphan));
         Assert.False(Directory.Exists(partial));
         Assert.False(Directory.Exists(trash));
+        Assert.True(Directory.Exists(resumable), "Gc deleted a referenced key's partial folder without --partials");
+        Assert.Equal(0, Gc($"--scope={experiment}", "--partials"));
+        Assert.False(Directory.Exists(resumable));
         Assert.All(complete, m => Assert.True(File.Exists(Path.Combine(store.Folder(m.Step, m.Key), ArtifactStore.ManifestFile)),
             $"{m.Step}/{m.Instance} was deleted"));
         StoreState.AssertSound(temp.Path);
