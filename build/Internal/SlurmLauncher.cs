@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContrastivePipeline.Artifacts;
 
 namespace ContrastivePipeline.Build.Internal;
 
@@ -10,10 +11,8 @@ namespace ContrastivePipeline.Build.Internal;
 /// </summary>
 internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, TimeSpan grace) : ILauncher
 {
-    /// <summary>States in which a job may still run (or run again): everything else has ended.</summary>
-    static readonly HashSet<string> Active =
-        ["PENDING", "CONFIGURING", "RUNNING", "COMPLETING", "REQUEUED", "REQUEUE_FED", "REQUEUE_HOLD", "RESIZING", "SUSPENDED",
-         "SIGNALING", "STAGE_OUT", "RESV_DEL_HOLD", "SPECIAL_EXIT"];
+    /// <summary>How long a Slurm client command may take before it counts as not answered.</summary>
+    static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
 
     DateTime lastWarning = DateTime.MinValue;
 
@@ -26,7 +25,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
         var script = Path.ChangeExtension(launch.SpecFile, ".sbatch");
         File.WriteAllText(script, SbatchScript.For(launch, root, cli));
         Directory.CreateDirectory(Path.GetDirectoryName(launch.LogFile)!);
-        var (code, output, error) = Command.Run("sbatch", "--parsable", script);
+        var (code, output, error) = ShortCommand.Run("sbatch", Patience, "--parsable", script);
         if (code != 0)
             throw new StepFailedException($"sbatch refused it: {error.Trim()} (script {script})");
         return new SlurmJob(launch, output.Trim().Split(';')[0]);
@@ -35,7 +34,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     public void Poll(IReadOnlyCollection<Job> running)
     {
         var jobs = running.Cast<SlurmJob>().ToDictionary(j => j.Id);
-        var (code, output, error) = Command.Run("squeue", "-h", "-t", "all", "-j", string.Join(",", jobs.Keys), "-o", "%i|%T|%r");
+        var (code, output, error) = ShortCommand.Run("squeue", Patience, "-h", "-t", "all", "-j", string.Join(",", jobs.Keys), "-o", "%i|%T|%r");
         if (code != 0 && !error.Contains("Invalid job id", StringComparison.OrdinalIgnoreCase))
         {
             // slurmctld busy or restarting: the jobs are not lost, ask again at the next poll.
@@ -57,7 +56,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     /// </summary>
     public static JobEnd? EndOf(string id, string state, string reason, Func<string, string> exitCode) =>
         state == "COMPLETED" ? new JobEnd(true, $"Slurm job {id} COMPLETED")
-        : Active.Contains(state) ? null
+        : !SlurmJobs.Ended(state) ? null
         : new JobEnd(false, $"Slurm job {id} ended {state}{Reason(reason)}{exitCode(id)}");
 
     public void Cancel(IReadOnlyCollection<Job> running)
@@ -65,12 +64,12 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
         if (running.Count == 0)
             return;
         var ids = running.Cast<SlurmJob>().Select(j => j.Id).ToList();
-        Command.Run("scancel", [.. ids]);
+        ShortCommand.Run("scancel", Patience, [.. ids]);
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < TimeSpan.FromSeconds(60))
         {
-            var (_, output, _) = Command.Run("squeue", "-h", "-j", string.Join(",", ids), "-o", "%T");
-            if (!output.Split('\n').Any(s => Active.Contains(s.Trim())))
+            var (_, output, _) = ShortCommand.Run("squeue", Patience, "-h", "-j", string.Join(",", ids), "-o", "%T");
+            if (output.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).All(SlurmJobs.Ended))
                 break;
             Thread.Sleep(500);
         }
@@ -83,7 +82,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     /// <summary>The exit code Slurm recorded (scontrol knows it while the job is still listed; sacct may be disabled).</summary>
     static string ExitCode(string id)
     {
-        var (code, output, _) = Command.Run("scontrol", "show", "job", id, "-o");
+        var (code, output, _) = ShortCommand.Run("scontrol", Patience, "show", "job", id, "-o");
         var field = output.Split(' ').FirstOrDefault(f => f.StartsWith("ExitCode=", StringComparison.Ordinal));
         return code == 0 && field is not null ? $", exit code {field[9..]}" : "";
     }

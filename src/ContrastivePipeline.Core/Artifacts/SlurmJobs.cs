@@ -1,4 +1,3 @@
-using System.ComponentModel;
 using System.Diagnostics;
 
 namespace ContrastivePipeline.Artifacts;
@@ -9,33 +8,18 @@ internal static class SlurmJobs
     // States of a job that has not ended (squeue's long names); anything else (COMPLETED, FAILED, CANCELLED, TIMEOUT,
     // NODE_FAIL, PREEMPTED, OUT_OF_MEMORY, ...) has, and so has a job squeue no longer knows.
     static readonly HashSet<string> NotEnded = ["PENDING", "RUNNING", "SUSPENDED", "COMPLETING", "CONFIGURING", "REQUEUED",
-        "REQUEUE_FED", "REQUEUE_HOLD", "RESIZING", "SIGNALING", "STAGE_OUT", "STOPPED", "RESV_DEL_HOLD"];
+        "REQUEUE_FED", "REQUEUE_HOLD", "RESIZING", "SIGNALING", "STAGE_OUT", "STOPPED", "RESV_DEL_HOLD", "SPECIAL_EXIT"];
+
+    /// <summary>Whether a job in this squeue state has ended for good (a requeued or suspended one has not).</summary>
+    public static bool Ended(string state) => !NotEnded.Contains(state);
 
     /// <summary>True while the job has not ended, false once it has; null when there is no squeue here or it fails.</summary>
     public static bool? IsAlive(string job)
     {
         if (!OnPath("squeue"))
             return null;
-        try
-        {
-            using var squeue = Process.Start(new ProcessStartInfo("squeue", ["-h", "-j", job, "-o", "%T"])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            })!;
-            var output = squeue.StandardOutput.ReadToEndAsync();
-            var error = squeue.StandardError.ReadToEndAsync();
-            if (!squeue.WaitForExit(TimeSpan.FromSeconds(20)))
-            {
-                squeue.Kill();
-                return null;
-            }
-            return Judge(squeue.ExitCode, output.Result, error.Result);
-        }
-        catch (Win32Exception)
-        {
-            return null;
-        }
+        var (code, output, error) = ShortCommand.Run("squeue", TimeSpan.FromSeconds(20), "-h", "-j", job, "-o", "%T");
+        return code is 124 or 127 ? null : Judge(code, output, error);
     }
 
     /// <summary>The probe, asked again about a job only once its last answer is older than <paramref name="keep"/>.</summary>

@@ -11,8 +11,8 @@ public sealed class PlanReasonTests : IDisposable
 
     public void Dispose() => temp.Dispose();
 
-    [Fact]
-    public void ChangedCode_IsNamedByMethod_FromTheLastRunsRecordedMethods()
+    /// <summary>default.yaml's Corpus instance, recorded as run by the last run of the experiment.</summary>
+    (string File, StepInstance Corpus, string Run) CorpusRecorded()
     {
         var file = new Pipeline(temp.Path).Experiment("default", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "default.yaml")));
         var corpus = InProcessPlan.Plan(file, temp.Path).Single(p => p.Entry.Task == "Corpus").Instance;
@@ -20,6 +20,13 @@ public sealed class PlanReasonTests : IDisposable
         var record = new RunRecord(run);
         record.Start("");
         record.Done(corpus, PlanEntry.Run, null, null);
+        return (file, corpus, run);
+    }
+
+    [Fact]
+    public void ChangedCode_IsNamedByMethod_FromTheLastRunsRecordedMethods()
+    {
+        var (file, corpus, run) = CorpusRecorded();
 
         // As if the last run had been made by a build whose CorpusStep.Run differed.
         var method = corpus.Code.Members.Keys.Single(k => k.StartsWith("ContrastivePipeline.Corpus.CorpusStep::Run(", StringComparison.Ordinal));
@@ -38,12 +45,7 @@ public sealed class PlanReasonTests : IDisposable
     [Fact]
     public void ChangedCode_WithoutARecordOfTheOldMethods_IsSaidAsHashes()
     {
-        var file = new Pipeline(temp.Path).Experiment("default", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "default.yaml")));
-        var corpus = InProcessPlan.Plan(file, temp.Path).Single(p => p.Entry.Task == "Corpus").Instance;
-        var run = Path.Combine(temp.Path, "runs", "default");
-        var record = new RunRecord(run);
-        record.Start("");
-        record.Done(corpus, PlanEntry.Run, null, null);
+        var (file, corpus, run) = CorpusRecorded();
         var instances = Json.Read<Dictionary<string, KeyParts>>(Path.Combine(run, "instances.json"));
         instances[corpus.Id] = instances[corpus.Id] with { Code = "0123456789abcdef" };
         Json.Write(Path.Combine(run, "instances.json"), instances);

@@ -65,6 +65,20 @@ internal static class TinyTrainStep
         return process;
     }
 
+    /// <summary>Starts the step and kills it (SIGKILL) as soon as its checkpoint at step 20 is in its partial folder.</summary>
+    public static void KillAfterStep20(string root, string name, string spec)
+    {
+        using var process = Start(spec);
+        var folder = Directory.CreateDirectory(Path.Combine(root, name)).FullName;
+        var clock = Stopwatch.StartNew();
+        while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) &&
+               !Directory.EnumerateDirectories(folder, "step_000020", SearchOption.AllDirectories).Any())
+            Thread.Sleep(5);
+        Assert.False(process.HasExited, "the step ended before it could be killed");
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
     public static (int ExitCode, string[] Output) RunToEnd(string spec)
     {
         var output = new ConcurrentQueue<string>();

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
@@ -39,17 +38,7 @@ public sealed class TrainRetentionTests : IDisposable
         var tokens = TinyTrainStep.WriteTokens(temp.Path);
         Assert.Equal(0, TinyTrainStep.RunToEnd(TinyTrainStep.Spec(temp.Path, "whole", tokens, steps, CheckpointEvery(steps), null)).ExitCode);
         var killed = TinyTrainStep.Spec(temp.Path, "killed", tokens, steps, CheckpointEvery(steps), new(KeepOptimizer: false, Checkpoints: [steps]));
-        using (var process = TinyTrainStep.Start(killed))
-        {
-            var folder = Directory.CreateDirectory(Path.Combine(temp.Path, "killed")).FullName;
-            var clock = Stopwatch.StartNew();
-            while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) &&
-                   !Directory.EnumerateDirectories(folder, "step_000020", SearchOption.AllDirectories).Any())
-                Thread.Sleep(5);
-            Assert.False(process.HasExited, "the step ended before it could be killed");
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
+        TinyTrainStep.KillAfterStep20(temp.Path, "killed", killed);
         var (exitCode, output) = TinyTrainStep.RunToEnd(killed);
 
         Assert.Equal(0, exitCode);

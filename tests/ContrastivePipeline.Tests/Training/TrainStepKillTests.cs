@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using ContrastivePipeline.Tests.Support;
 
 namespace ContrastivePipeline.Tests.Training;
@@ -19,17 +18,7 @@ public sealed class TrainStepKillTests : IDisposable
         var killed = TinyTrainStep.Spec(temp.Path, "killed", tokens, Steps, checkpointEvery: 20);
         Assert.Equal(0, TinyTrainStep.RunToEnd(whole).ExitCode);
 
-        using (var process = TinyTrainStep.Start(killed))
-        {
-            var stepFolders = Directory.CreateDirectory(Path.Combine(temp.Path, "killed")).FullName;
-            var clock = Stopwatch.StartNew();
-            while (!process.HasExited && clock.Elapsed < TimeSpan.FromSeconds(120) && !Directory
-                .EnumerateDirectories(stepFolders, "step_000020", SearchOption.AllDirectories).Any())
-                Thread.Sleep(5);
-            Assert.False(process.HasExited, "the step ended before it could be killed");
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-        }
+        TinyTrainStep.KillAfterStep20(temp.Path, "killed", killed);
         var (exitCode, output) = TinyTrainStep.RunToEnd(killed);
 
         Assert.Equal(0, exitCode);
