@@ -2,16 +2,24 @@ namespace ContrastivePipeline.Evaluation;
 
 /// <summary>
 /// Candidates that begin with the same tokens: <paramref name="Shared"/> runs through the model once for all
-/// <paramref name="Members"/> (indices into the scorer's distinct candidates), each of which then runs its own tokens.
-/// The shared pass also scores: token i &lt; S is predicted at shared position i - 1, the same for every member, and
-/// each member's token S at the shared pass's last position.
+/// <paramref name="Members"/> (indices into the scorer's distinct candidates), in one packed row beside each member's
+/// own tokens (<see cref="PackedBatch"/>). Token i &lt; S is predicted at shared position i - 1, the same for every
+/// member, and each member's token S at the last shared position.
 /// </summary>
 internal sealed record PrefixGroup(int[] Shared, int[] Members)
 {
+    /// <summary>A packed row's length is capped: its mask is L x L.</summary>
+    public const int MaxRow = 1024;
+
+    /// <summary>Its packed row's length: the shared tokens, then each member's own tokens but its last.</summary>
+    public int Length(IReadOnlyList<TokenizedCandidate> tokenized) =>
+        Shared.Length + Members.Sum(m => tokenized[m].Sequence.Length - 1 - Shared.Length);
+
     /// <summary>
     /// The candidates sorted by tokens and cut into runs of at most <paramref name="maxMembers"/> neighbours, where
-    /// cutting costs the fewest positions through the trunk, padding counted: a run of m candidates sharing S tokens,
-    /// the longest of n, costs S + m (n - 1 - S); alone, a candidate of n tokens costs n - 1. A run shares its longest
+    /// the packed rows cost least: a run of m candidates of n_k tokens sharing S is one row of L = S + sum (n_k - 1 - S)
+    /// positions, each attending to the row's L keys, so it costs L + L² / 1024 (a query-key pair through 4 layers costs
+    /// about a thousandth of a position's products); alone, a candidate is a row of n - 1. A run shares its longest
     /// common token prefix, but at most one token less than its shortest member, so every member has a token of its
     /// own to score. This finds BLiMP's good and bad sentences (they differ in a word or two), entity tracking's five
     /// options and the items that open with the same boxes, EWoK's two targets, and a reading sentence's words.
@@ -24,18 +32,20 @@ internal sealed record PrefixGroup(int[] Shared, int[] Members)
         var common = new int[n]; // common[j]: tokens that sorted candidates j - 1 and j share from the start
         for (var j = 1; j < n; j++)
             common[j] = Common(tokenized[sorted[j - 1]].Sequence, tokenized[sorted[j]].Sequence);
-        // cost[i]: the fewest positions for the first i sorted candidates; the last run starts at start[i].
-        var (cost, start) = (new long[n + 1], new int[n + 1]);
+        // cost[i]: the least cost of the first i sorted candidates; the last run starts at start[i].
+        var (cost, start) = (new double[n + 1], new int[n + 1]);
         for (var i = 1; i <= n; i++)
         {
-            (cost[i], start[i]) = (cost[i - 1] + Length(i - 1) - 1, i - 1);
-            var (shared, longest) = (Length(i - 1) - 1, Length(i - 1));
+            (cost[i], start[i]) = (cost[i - 1] + Row(Length(i - 1) - 1), i - 1);
+            var (shared, fed) = (Length(i - 1) - 1, (long)Length(i - 1) - 1);
             for (var j = i - 2; j >= Math.Max(0, i - maxMembers) && shared > 0; j--)
             {
-                (shared, longest) = (Math.Min(shared, Math.Min(common[j + 1], Length(j) - 1)), Math.Max(longest, Length(j)));
-                var run = cost[j] + shared + (long)(i - j) * (longest - 1 - shared);
-                if (run < cost[i])
-                    (cost[i], start[i]) = (run, j);
+                (shared, fed) = (Math.Min(shared, Math.Min(common[j + 1], Length(j) - 1)), fed + Length(j) - 1);
+                var row = fed - (long)(i - j - 1) * shared; // grows as the run grows: S + sum (n_k - 1 - S)
+                if (row > MaxRow)
+                    break;
+                if (cost[j] + Row(row) < cost[i])
+                    (cost[i], start[i]) = (cost[j] + Row(row), j);
             }
         }
         var groups = new List<PrefixGroup>();
@@ -48,6 +58,8 @@ internal sealed record PrefixGroup(int[] Shared, int[] Members)
         }
         return groups;
     }
+
+    static double Row(long length) => length + length * (double)length / 1024;
 
     /// <summary>How many tokens two sequences share from the start.</summary>
     static int Common(int[] a, int[] b)

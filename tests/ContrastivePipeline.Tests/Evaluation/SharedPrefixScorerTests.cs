@@ -103,21 +103,22 @@ public sealed class SharedPrefixScorerTests : IDisposable
             Assert.True(p.Shared.Length < p.Tokens.Length, "every member keeps a token of its own to score");
             Assert.Equal(p.Shared, p.Tokens[..p.Shared.Length]);
         });
+        Assert.All(groups, g => Assert.True(g.Members.Length == 1 || g.Length(tokenized) <= PrefixGroup.MaxRow));
         Assert.Contains(groups, g => g.Members.Length >= 5 && g.Shared.Length > 50); // entity tracking
         Assert.Contains(groups, g => g.Members.Length == 2 && g.Shared.Length > 3
             && g.Members.All(m => tokenized[m].FirstScored == 1));                 // a BLiMP pair: scored inside the shared pass
     }
 
     [Fact]
-    public void Runs_AreCutWhereTheyCostFewestPositions_PaddingCounted()
+    public void Runs_AreCutWhereTheirPackedRowsCostLeast()
     {
         TokenizedCandidate Whole(params int[] tokens) => new([SpecialTokens.Bos, .. tokens], 1);
         TokenizedCandidate[] tokenized = [Whole(5, 6, 7, 8), Whole(9, 1), Whole(5, 6, 7, 9), Whole(5, 6, 2)];
 
         var groups = PrefixGroup.Of(tokenized, maxMembers: 64);
 
-        // Sorted: 3, 0, 2, 1. Alone they cost 3 + 4 + 4 + 2 = 13 positions; 0 and 2 share 4 tokens: 4 + 2 x 0, + 3 + 2 = 9;
-        // 3, 0 and 2 share 3: 3 + 3 x 1, + 2 = 8; all four share only BOS: 1 + 4 x 3 = 13.
+        // Sorted: 3, 0, 2, 1. Alone they are rows of 3 + 4 + 4 + 2 = 13 positions; 0 and 2 share 4 tokens: a row of 4,
+        // + 3 + 2 = 9; 3, 0 and 2 share 3: a row of 3 + 0 + 1 + 1 = 5, + 2 = 7; all four share only BOS: 1 + 2 + 3 + 3 + 1 = 10.
         Assert.Equal([[0, 2, 3], [1]], groups.Select(g => g.Members.Order().ToArray()).OrderBy(m => m[0]));
         Assert.Equal([SpecialTokens.Bos, 5, 6], groups.Single(g => g.Members.Length == 3).Shared);
         Assert.Equal(2, PrefixGroup.Of(tokenized, maxMembers: 2).Max(g => g.Members.Length));
