@@ -56,6 +56,24 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     CodeHash Code => field ??= File.Exists(Paths.StepCli) ? CodeHash.Load(Paths.StepCli)
         : throw new StepFailedException($"step CLI not found at {Paths.StepCli}; build it with `dotnet build` (dotnet run --project build does).");
 
+    /// <summary>
+    /// The complete artifact under <paramref name="key"/> that this run may reuse, or null. With --verify, one whose output
+    /// files no longer match its manifest is not reusable, and <paramref name="changed"/> names those files: one rule
+    /// for the plan and for the scheduler, which decides the instances that were pending on their inputs.
+    /// </summary>
+    internal Manifest? Reusable(string step, string key, out string? changed)
+    {
+        changed = null;
+        if (Store.TryGet(step, key) is not { } manifest)
+            return null;
+        if (Args.Verify && Store.Verify(manifest) is { Count: > 0 } files)
+        {
+            changed = $"--verify: output files changed: {string.Join(", ", files)}";
+            return null;
+        }
+        return manifest;
+    }
+
     /// <summary>Declares one step instance; its key is known once its inputs are complete (code, settings, input contents, toolchain).</summary>
     /// <param name="arm">The arm a final run or its evaluation belongs to, for the tasks after it.</param>
     public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs, Arm? arm = null)

@@ -30,12 +30,11 @@ internal static class Planner
             return Entry(PlanEntry.Run, $"forced (--force={context.Args.Force})", replace: true);
         if (parts is null)
             return Entry(PlanEntry.Run, Pending(instance, last, record));
-        var manifest = context.Store.TryGet(instance.Step, parts.Key);
+        var manifest = context.Reusable(instance.Step, parts.Key, out var changed);
+        if (changed is not null)
+            return Entry(PlanEntry.Run, changed, replace: true);
         if (manifest is not null)
         {
-            var changed = context.Args.Verify ? context.Store.Verify(manifest) : [];
-            if (changed.Count > 0)
-                return Entry(PlanEntry.Run, $"--verify: output files changed: {string.Join(", ", changed)}", replace: true);
             instance.Manifest = manifest;
             return Entry(PlanEntry.Cached, $"artifact {Hash.Short(parts.Key)} is complete");
         }

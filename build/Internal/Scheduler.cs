@@ -220,14 +220,16 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     bool Reusable(ref PlannedStep step)
     {
         var instance = step.Instance;
-        if (step.Replace || context.Store.TryGet(instance.Step, instance.Key) is not { } manifest)
+        if (step.Replace)
             return false;
-        if (context.Args.Verify && context.Store.Verify(manifest) is { Count: > 0 } changed)
+        var manifest = context.Reusable(instance.Step, instance.Key, out var changed);
+        if (changed is not null)
         {
-            Console.WriteLine($"[{instance.Id}] --verify: output files changed: {string.Join(", ", changed)}; recomputing it");
+            Console.WriteLine($"[{instance.Id}] {changed}; recomputing it");
             step = step with { Replace = true };
-            return false;
         }
+        if (manifest is null)
+            return false;
         instance.Manifest = manifest;
         Console.WriteLine($"[{instance.Id}] reused {Hash.Short(instance.Key)}: complete in the store (its inputs came out byte-identical, or another run made it meanwhile)");
         return true;

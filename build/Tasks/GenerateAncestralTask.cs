@@ -10,11 +10,11 @@ namespace ContrastivePipeline.Build.Tasks;
 public sealed class GenerateAncestralTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context) =>
-        context.Experiment.Mix.Strategies.Select(StrategyRules.Of).Where(s => !s.Head).Select(s => Generate(context, s, s.Corpus, bad: null));
+        context.Experiment.Mix.Strategies.Where(s => !s.Head).Select(s => Generate(context, s, s.Name, bad: null));
 
     /// <summary>One synthetic corpus; BAD's checkpoint enters the key only for a strategy that contrasts, the one that reads it.</summary>
     /// <param name="bad">The BAD model and the run its weights come from; contrastive decoding only.</param>
-    public static StepInstance Generate(BuildContext context, StrategyRules strategy, string name, (BadConfig Config, StepInstance Run)? bad)
+    public static StepInstance Generate(BuildContext context, DecodingStrategy strategy, string name, (BadConfig Config, StepInstance Run)? bad)
     {
         var e = context.Experiment;
         var good = context.Planned<TrainGoodTask>().Single();
@@ -29,7 +29,7 @@ public sealed class GenerateAncestralTask : PipelineTask
             inputs["bad"] = run.AsInput();
             checkpoint = config.Rules().Checkpoint(config, e.Good.Step);
         }
-        var settings = GenerateSettings.For(e.Generate, strategy.Kind, e.Good.Step, checkpoint, e.Seed);
+        var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
         return context.Step("Generate", name, settings, e.Seed, inputs);
     }
 }

@@ -1,5 +1,4 @@
 using ContrastivePipeline.Build.Internal;
-using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Build.Tasks;
 
@@ -11,16 +10,16 @@ public sealed class GenerateContrastiveTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        foreach (var strategy in e.Mix.Strategies.Select(StrategyRules.Of).Where(s => s.Head))
+        foreach (var strategy in e.Mix.Strategies.Where(s => s.Head))
         {
             if (!strategy.Contrast)
             {
-                yield return GenerateAncestralTask.Generate(context, strategy, strategy.Corpus, bad: null);
+                yield return GenerateAncestralTask.Generate(context, strategy, strategy.Name, bad: null);
                 continue;
             }
             foreach (var bad in e.Bad)
             {
-                var name = e.Bad.Count == 1 ? strategy.Corpus : $"{strategy.Corpus}-{bad.Label()}";
+                var name = e.Bad.Count == 1 ? strategy.Name : $"{strategy.Name}-{bad.Label()}";
                 yield return GenerateAncestralTask.Generate(context, strategy, name, (bad, TrainBadTask.RunOf(context, bad)));
             }
         }

@@ -10,7 +10,8 @@ namespace ContrastivePipeline.Artifacts;
 /// From the entry, a method reaches what its IL names (calls, delegates, fields, types, generic arguments); a type
 /// reaches its static and instance constructors (field initialisers), property accessors and field types (serializers
 /// use them without IL of ours), and the overrides of external virtuals (ToString, MoveNext, ...); a reached virtual or
-/// interface method of ours reaches its overrides in reached types. So an edit to code a step cannot reach, or a
+/// interface method of ours reaches its overrides in reached types; a reached abstract class reaches every class of ours
+/// derived from it (class hierarchy analysis), so what a registry creates by reflection is in. So an edit to code a step cannot reach, or a
 /// comment, changes none of its key. Third-party code is covered by the toolchain part.
 /// </summary>
 public sealed class CodeHash
@@ -57,6 +58,8 @@ public sealed class CodeHash
                     Reach(reached);
                 foreach (var method in virtuals.SelectMany(v => Overrides(member, v)).ToList())
                     Reach(method);
+                foreach (var subclass in Subclasses(member))
+                    Reach(subclass);
             }
         }
         foreach (var root in Roots(step))
@@ -134,6 +137,18 @@ public sealed class CodeHash
             foreach (var accessor in new[] { accessors.Getter, accessors.Setter }.Where(a => !a.IsNil))
                 yield return new(type.Assembly, accessor);
         }
+    }
+
+    /// <summary>
+    /// Every class of ours derived from an abstract class: what a reached abstract class may stand for, though no token of
+    /// ours names it (a registry that finds strategies by reflection, as DecodingStrategy and Decoding do).
+    /// </summary>
+    IEnumerable<CodeMember> Subclasses(CodeMember type)
+    {
+        var attributes = model.Reader(type.Assembly).GetTypeDefinition((TypeDefinitionHandle)type.Handle).Attributes;
+        if ((attributes & (TypeAttributes.Abstract | TypeAttributes.Interface | TypeAttributes.Sealed)) != TypeAttributes.Abstract)
+            return [];
+        return model.Types().Where(t => Ancestors(t).Contains(type)).ToList();
     }
 
     /// <summary>The methods of <paramref name="type"/> that may override or implement <paramref name="method"/> (by name: conservative).</summary>

@@ -49,7 +49,7 @@ public static class ExperimentLoader
     /// <summary>The experiment with every default filled in, as YAML: saved with each run, and loadable as an experiment.</summary>
     public static string Resolve(Experiment experiment) =>
         new SerializerBuilder().WithNamingConvention(UnderscoredNamingConvention.Instance)
-            .WithEnumNamingConvention(HyphenatedNamingConvention.Instance).DisableAliases()
+            .WithEnumNamingConvention(HyphenatedNamingConvention.Instance).WithTypeConverter(new DecodingStrategyYaml()).DisableAliases()
             .ConfigureDefaultValuesHandling(DefaultValuesHandling.Preserve).Build().Serialize(experiment);
 
     static IEnumerable<ConfigError> MissingPaths(Experiment e, string root)

@@ -11,7 +11,7 @@ public sealed record MixConfig
     public List<double> Ratios { get; init; } = [0.3];
 
     /// <summary>The synthetic corpora to build arms from: ancestral, contrastive, head-only (the V-head control).</summary>
-    public List<DecodingStrategy> Strategies { get; init; } = [DecodingStrategy.Ancestral, DecodingStrategy.Contrastive];
+    public List<DecodingStrategy> Strategies { get; init; } = [DecodingStrategy.Named("ancestral"), DecodingStrategy.Named("contrastive")];
 
     /// <summary>
     /// The unit the ratio is floored over: the authors' 16 sequences per device (their 256 per step were 16 per device

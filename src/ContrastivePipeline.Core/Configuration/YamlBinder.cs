@@ -74,7 +74,7 @@ internal sealed class YamlBinder
             return TryConvertList(node, type, key, out value);
         if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Dictionary<,>))
             return TryConvertMap(node, type, key, out value);
-        if (type.IsClass && type != typeof(string))
+        if (type.IsClass && type != typeof(string) && type != typeof(DecodingStrategy))
         {
             if (node is YamlMappingNode mapping)
             {
@@ -94,7 +94,7 @@ internal sealed class YamlBinder
         value = null;
         var itemType = type.GetGenericArguments()[0];
         var list = (System.Collections.IList)Activator.CreateInstance(type)!;
-        var sections = itemType.IsClass && itemType != typeof(string);
+        var sections = itemType.IsClass && itemType != typeof(string) && itemType != typeof(DecodingStrategy);
         if (node is YamlMappingNode single && sections)
         {
             // A list of sections may be written as one section: 'bad: {kind: early}' is 'bad: [{kind: early}]'.
@@ -154,6 +154,8 @@ internal sealed class YamlBinder
             return double.TryParse(text, NumberStyles.Float, inv, out var d) && double.IsFinite(d) ? d : ParseInfinity(text);
         if (type == typeof(bool))
             return text switch { "true" or "yes" => true, "false" or "no" => false, _ => null };
+        if (type == typeof(DecodingStrategy))
+            return DecodingStrategy.Find(text);
         if (type.IsEnum)
             return Enum.GetNames(type).FirstOrDefault(n => SnakeCase(n).Replace("_", "-") == text || SnakeCase(n) == text) is { } name
                 ? Enum.Parse(type, name) : null;
@@ -170,6 +172,7 @@ internal sealed class YamlBinder
         type == typeof(int) || type == typeof(long) ? "a whole number"
         : type == typeof(double) ? "a number"
         : type == typeof(bool) ? "true or false"
+        : type == typeof(DecodingStrategy) ? "one of: " + string.Join(", ", DecodingStrategy.All)
         : type.IsEnum ? "one of: " + string.Join(", ", Enum.GetNames(type).Select(n => SnakeCase(n).Replace("_", "-")))
         : "text";
 

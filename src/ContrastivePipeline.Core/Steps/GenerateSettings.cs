@@ -14,14 +14,14 @@ public sealed record GenerateSettings(GenerateConfig Generate, DecodingStrategy 
 
     public static GenerateSettings For(GenerateConfig config, DecodingStrategy strategy, int goodStep, BadCheckpoint? bad, int seed)
     {
-        var (defaults, rules) = (new GenerateConfig(), StrategyRules.Of(strategy));
+        var defaults = new GenerateConfig();
         var truncation = config.TopK is not null || config.TopP is not null;
         var read = config with
         {
-            Alpha = rules.Head ? config.Alpha : defaults.Alpha,
-            Lambda = rules.Contrast ? config.Lambda : defaults.Lambda,
-            Penalty = rules.Head || truncation ? config.Penalty : defaults.Penalty,
+            Alpha = strategy.Head ? config.Alpha : defaults.Alpha,
+            Lambda = strategy.Contrast ? config.Lambda : defaults.Lambda,
+            Penalty = strategy.Head || truncation ? config.Penalty : defaults.Penalty,
         };
-        return new(read, strategy, goodStep, rules.Contrast ? bad : null, seed);
+        return new(read, strategy, goodStep, strategy.Contrast ? bad : null, seed);
     }
 }

@@ -1,3 +1,4 @@
+using ContrastivePipeline.Configuration;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -11,6 +12,8 @@ namespace ContrastivePipeline.Generation;
 internal sealed class AncestralDecoding(double temperature) : Decoding(temperature)
 {
     readonly double temperature = temperature;
+
+    public AncestralDecoding(AncestralStrategy strategy, GenerateConfig config) : this(config.Temperature) { }
 
     public override bool UsesBad => false;
 

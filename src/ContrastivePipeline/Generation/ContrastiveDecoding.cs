@@ -1,3 +1,4 @@
+using ContrastivePipeline.Configuration;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -9,6 +10,9 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal sealed class ContrastiveDecoding(double temperature, double alpha, double lambda, double penalty) : Decoding(temperature)
 {
+    public ContrastiveDecoding(ContrastiveStrategy strategy, GenerateConfig config)
+        : this(config.Temperature, config.Alpha, config.Lambda, config.Penalty) { }
+
     public override bool UsesBad => true;
 
     public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)

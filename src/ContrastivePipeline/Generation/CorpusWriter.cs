@@ -22,7 +22,7 @@ internal static class CorpusWriter
         }
         File.Move(tmp, path, overwrite: true);
         var ratios = distinct.Ratios();
-        var outside = strategy == DecodingStrategy.Ancestral ? (double?)null
+        var outside = !strategy.Head ? (double?)null
             : counts.GeneratedTokens == 0 ? 0.0 : (double)counts.OutsideHead / counts.GeneratedTokens;
         return new GenerateStats(strategy, counts.Prompts, counts.Samples, documents, counts.PrefixTokens, counts.GeneratedTokens,
             distinct.Words, documents == 0 ? 0 : (double)distinct.Words / documents, ratios[0], ratios[1], ratios[2], ratios[3],

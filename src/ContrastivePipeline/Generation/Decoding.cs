@@ -1,3 +1,4 @@
+using System.Reflection;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Model;
 using TorchSharp;
@@ -34,11 +35,13 @@ internal abstract class Decoding(double temperature)
         return pGood > pGood.amax([-1], keepdim: true) * a;
     }
 
-    public static Decoding For(DecodingStrategy strategy, GenerateConfig config) => strategy switch
+    /// <summary>The sampling of <paramref name="strategy"/>: the Decoding class with a constructor (that strategy's type, GenerateConfig).</summary>
+    public static Decoding For(DecodingStrategy strategy, GenerateConfig config)
     {
-        DecodingStrategy.Ancestral => new AncestralDecoding(config.Temperature),
-        DecodingStrategy.Contrastive => new ContrastiveDecoding(config.Temperature, config.Alpha, config.Lambda, config.Penalty),
-        DecodingStrategy.HeadOnly => new HeadOnlyDecoding(config.Temperature, config.Alpha, config.Penalty),
-        _ => throw new ArgumentOutOfRangeException(nameof(strategy), strategy, null),
-    };
+        Type[] parameters = [strategy.GetType(), typeof(GenerateConfig)];
+        var constructor = typeof(Decoding).Assembly.GetTypes().Where(t => t.IsSubclassOf(typeof(Decoding)) && !t.IsAbstract)
+            .Select(t => t.GetConstructor(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic, parameters)).SingleOrDefault(c => c is not null)
+            ?? throw new InvalidOperationException($"no Decoding class takes the {strategy} strategy: give one a constructor ({parameters[0].Name}, GenerateConfig)");
+        return (Decoding)constructor.Invoke([strategy, config]);
+    }
 }

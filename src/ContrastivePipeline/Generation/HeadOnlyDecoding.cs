@@ -1,3 +1,4 @@
+using ContrastivePipeline.Configuration;
 using TorchSharp;
 using static TorchSharp.torch;
 
@@ -6,6 +7,8 @@ namespace ContrastivePipeline.Generation;
 /// <summary>The control No-Contrast-V-Head (PAPER.md 4.3): log p_GOOD on the same head, the penalty elsewhere, no BAD.</summary>
 internal sealed class HeadOnlyDecoding(double temperature, double alpha, double penalty) : Decoding(temperature)
 {
+    public HeadOnlyDecoding(HeadOnlyStrategy strategy, GenerateConfig config) : this(config.Temperature, config.Alpha, config.Penalty) { }
+
     public override bool UsesBad => false;
 
     public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)

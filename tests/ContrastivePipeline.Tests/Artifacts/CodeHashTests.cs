@@ -34,6 +34,17 @@ public sealed class CodeHashTests
     }
 
     [Fact]
+    public void Generate_ReachesEveryStrategyAndItsDecoding_ThoughOnlyReflectionCreatesThem()
+    {
+        foreach (var type in new[] { "Configuration.AncestralStrategy", "Configuration.ContrastiveStrategy", "Configuration.HeadOnlyStrategy" })
+            Assert.True(Reaches("Generate", "ContrastivePipeline." + type), type);
+        Assert.Contains(Built.For("Generate").Members.Keys, k => k.StartsWith("ContrastivePipeline.Generation.HeadOnlyDecoding::Scores(", StringComparison.Ordinal));
+        Assert.Contains(Built.For("Generate").Members.Keys, k => k.StartsWith("ContrastivePipeline.Generation.AncestralDecoding::Scores(", StringComparison.Ordinal));
+        Assert.False(Reaches("Mix", "ContrastivePipeline.Generation.HeadOnlyDecoding"));
+        Assert.False(Reaches("Train", "ContrastivePipeline.Configuration.HeadOnlyStrategy"));
+    }
+
+    [Fact]
     public void Settings_AreInTheKeyOfTheStepThatReadsThem()
     {
         Assert.Contains("ContrastivePipeline.Steps.GenerateSettings (type)", Built.For("Generate").Members.Keys);

@@ -42,7 +42,7 @@ public sealed class BadSweepTests : IDisposable
 
         Assert.Equal((null, null), (arms["baseline"].Strategy, arms["baseline"].Bad));
         Assert.DoesNotContain("ancestral", arms.Keys); // sweep-bad.yaml makes contrastive corpora only
-        Assert.Equal(DecodingStrategy.Contrastive, arms["contrastive-early-100"].Strategy);
+        Assert.Equal(DecodingStrategy.Named("contrastive"), arms["contrastive-early-100"].Strategy);
         Assert.Equal(100, arms["contrastive-early-100"].Bad!.Step);
         Assert.Equal(0.7, arms["contrastive-dropout-0.7"].Bad!.Dropout);
     }

@@ -183,6 +183,24 @@ public sealed class CacheTests : IDisposable
     }
 
     [Fact]
+    public void Verify_ChecksAnInstanceDecidedAfterItsInputsRan_AsThePlanDoes()
+    {
+        var experiment = pipeline.Experiment("smoke", Smoke);
+        Assert.Equal(0, pipeline.Run(experiment, UpToTraining).ExitCode);
+        var model = Directory.GetFiles(Path.Combine(temp.Path, "store", "Train"), "model.bin", SearchOption.AllDirectories).Order().Last();
+        var original = File.ReadAllBytes(model);
+        File.AppendAllText(model, "tampered");
+        Directory.Delete(Directory.GetDirectories(Path.Combine(temp.Path, "store", "Tokenize")).Single(), recursive: true);
+
+        var (exit, plan) = pipeline.Run(experiment, ["--verify", .. UpToTraining]);
+
+        // Train was pending on Tokenize, so the scheduler decided it: Tokenize came out the same, the model did not match.
+        Assert.Equal(0, exit);
+        Assert.Equal("", plan.Single(e => e.Task == "TrainGood").Key);
+        Assert.Equal(original, File.ReadAllBytes(model));
+    }
+
+    [Fact]
     public void KilledStep_LeavesNoReusableArtifact_AndTheNextRunRedoesIt()
     {
         // The large corpus takes long enough to read that the kill lands while the step runs.

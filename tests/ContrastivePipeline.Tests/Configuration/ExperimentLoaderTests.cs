@@ -18,6 +18,8 @@ public sealed class ExperimentLoaderTests
         { "max below min", "corpus:\n  seed_min_words: 100\n  seed_max_words: 50\n", ["bad.yaml:3", "corpus.seed_max_words", "at least seed_min_words"] },
         { "missing folder", "corpus:\n  source: data/no-such-corpus\n", ["bad.yaml:2", "corpus.source", "not found"] },
         { "unknown builtin", "corpus:\n  source: builtin:nothing\n", ["bad.yaml:2", "unknown built-in corpus", "builtin:tinyworld"] },
+        { "unknown strategy", "mix:\n  strategies: [ancestral, beam]\n", ["bad.yaml:2", "mix.strategies", "expects one of: ancestral, contrastive, head-only, got 'beam'"] },
+        { "strategy twice", "mix:\n  strategies: [head-only, head-only]\n", ["bad.yaml:2", "mix.strategies", "lists a strategy twice: [head-only, head-only]"] },
         { "scalar for section", "corpus: 5\n", ["bad.yaml:1", "corpus", "expects a section"] },
         { "list for scalar", "seed: [1, 2]\n", ["bad.yaml:1", "seed", "expects a single a whole number"] },
         { "bad in a list", "bad:\n  - kind: early\n    step: 500\n  - kind: early\n    step: 7\n", ["bad.yaml:5", "bad[1].step", "must be a saved checkpoint"] },

@@ -44,15 +44,15 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
     }
 
     [Theory]
-    [InlineData(DecodingStrategy.Contrastive, 0.0)]
-    [InlineData(DecodingStrategy.Contrastive, 0.5)]
-    [InlineData(DecodingStrategy.Ancestral, 0.0)]
-    public void Generation_creates_no_tensor_off_the_step_device(DecodingStrategy strategy, double badDropout)
+    [InlineData("contrastive", 0.0)]
+    [InlineData("contrastive", 0.5)]
+    [InlineData("ancestral", 0.0)]
+    public void Generation_creates_no_tensor_off_the_step_device(string strategy, double badDropout)
     {
         using var output = new TempFolder();
         var config = new GenerateConfig { PrefixTokens = 12, Continuations = 2, NewTokens = 8, MaxPrompts = 3, BatchSize = 4 };
         var bad = badDropout > 0 ? new BadCheckpoint(GenerateFixture.GoodStep, badDropout) : new BadCheckpoint(GenerateFixture.BadStep, 0);
-        var settings = new GenerateSettings(config, strategy, GenerateFixture.GoodStep, bad, Seed: 5);
+        var settings = new GenerateSettings(config, DecodingStrategy.Named(strategy), GenerateFixture.GoodStep, bad, Seed: 5);
 
         MetaDefaultDevice.Run(() => new GenerateStep().Run(Context("Generate", settings,
             new() { ["tokens"] = fixture.Tokens, ["good"] = fixture.Run, ["bad"] = fixture.Run }, output.Path)));

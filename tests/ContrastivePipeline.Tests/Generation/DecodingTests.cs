@@ -1,3 +1,4 @@
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Generation;
 using static TorchSharp.torch;
 
@@ -12,6 +13,15 @@ public sealed class DecodingTests
         var e = z.Select(x => Math.Exp(x - max)).ToArray();
         var sum = e.Sum();
         return [.. e.Select(x => x / sum)];
+    }
+
+    [Fact]
+    public void Every_strategy_has_its_own_decoding_class_which_reads_a_BAD_exactly_when_the_strategy_contrasts()
+    {
+        Assert.Equal(["ancestral", "contrastive", "head-only"], DecodingStrategy.All.Select(s => s.Name));
+        var decodings = DecodingStrategy.All.Select(s => Decoding.For(s, new GenerateConfig())).ToList();
+        Assert.Equal(decodings.Count, decodings.Select(d => d.GetType()).Distinct().Count());
+        Assert.Equal(DecodingStrategy.All.Select(s => s.Contrast), decodings.Select(d => d.UsesBad));
     }
 
     [Fact]

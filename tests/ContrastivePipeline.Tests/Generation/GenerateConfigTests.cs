@@ -31,7 +31,7 @@ public sealed class GenerateConfigTests
     [Fact]
     public void Settings_with_an_infinite_penalty_survive_the_spec_json()
     {
-        var settings = new GenerateSettings(new GenerateConfig { Penalty = double.NegativeInfinity }, DecodingStrategy.HeadOnly,
+        var settings = new GenerateSettings(new GenerateConfig { Penalty = double.NegativeInfinity }, DecodingStrategy.Named("head-only"),
             1000, new BadCheckpoint(1000, 0.7), 42);
 
         var json = JsonSerializer.Serialize(settings, Json.Options);

@@ -11,12 +11,12 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
 {
     static readonly GenerateConfig Small = new() { PrefixTokens = 12, Continuations = 2, NewTokens = 24, MaxPrompts = null, BatchSize = 4 };
 
-    string Generate(GenerateConfig config, DecodingStrategy strategy = DecodingStrategy.Contrastive, BadKind kind = BadKind.Early,
+    string Generate(GenerateConfig config, string strategy = "contrastive", BadKind kind = BadKind.Early,
         string? output = null, int goodStep = GenerateFixture.GoodStep)
     {
         output ??= Directory.CreateDirectory(Path.Combine(fixture.Root, $"out-{Guid.NewGuid():N}")).FullName;
         var bad = kind == BadKind.Dropout ? new BadCheckpoint(goodStep, 0.5) : new BadCheckpoint(GenerateFixture.BadStep, 0);
-        var settings = new GenerateSettings(config, strategy, goodStep, bad, Seed: 5);
+        var settings = new GenerateSettings(config, DecodingStrategy.Named(strategy), goodStep, bad, Seed: 5);
         new GenerateStep().Run(new StepContext(new StepSpec
         {
             Step = "Generate",
@@ -53,7 +53,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     public void A_killed_run_resumes_at_the_first_unfinished_shard()
     {
         var config = Small with { Shards = 3, Continuations = 1 };
-        var output = Generate(config, DecodingStrategy.Ancestral);
+        var output = Generate(config, "ancestral");
         var shards = Path.Combine(output, "shards");
         var lastShard = File.ReadAllText(Path.Combine(shards, "shard_0002.txt"));
         // as a kill during shard 2 leaves it: shards 0 and 1 finished, shard 2 without its counts, no corpus yet
@@ -62,7 +62,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         File.Delete(Path.Combine(output, GenerateStep.CorpusFile));
         File.AppendAllText(Path.Combine(shards, "shard_0000.txt"), "\nkept from the first run");
 
-        Generate(config, DecodingStrategy.Ancestral, output: output);
+        Generate(config, "ancestral", output: output);
 
         Assert.Equal(lastShard, File.ReadAllText(Path.Combine(shards, "shard_0002.txt")));
         Assert.Contains("kept from the first run", Corpus(output));
@@ -89,11 +89,11 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     [Fact]
     public void Ancestral_has_no_head_share_and_dropout_BAD_reruns_identically()
     {
-        Assert.Null(Stats(Generate(Small, DecodingStrategy.Ancestral)).OutsideHeadShare);
-        var a = Generate(Small, DecodingStrategy.Contrastive, BadKind.Dropout);
-        var b = Generate(Small, DecodingStrategy.Contrastive, BadKind.Dropout);
+        Assert.Null(Stats(Generate(Small, "ancestral")).OutsideHeadShare);
+        var a = Generate(Small, "contrastive", BadKind.Dropout);
+        var b = Generate(Small, "contrastive", BadKind.Dropout);
         Assert.Equal(Corpus(a), Corpus(b));
-        Assert.NotEqual(Corpus(a), Corpus(Generate(Small, DecodingStrategy.HeadOnly)));
+        Assert.NotEqual(Corpus(a), Corpus(Generate(Small, "head-only")));
     }
 
     [Fact]
