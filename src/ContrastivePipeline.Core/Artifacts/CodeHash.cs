@@ -11,8 +11,8 @@ namespace ContrastivePipeline.Artifacts;
 /// reaches its static and instance constructors (field initialisers), property accessors and field types (serializers
 /// use them without IL of ours), and the overrides of external virtuals (ToString, MoveNext, ...); a reached virtual or
 /// interface method of ours reaches its overrides in reached types; a reached abstract class reaches every class of ours
-/// derived from it (class hierarchy analysis), so what a registry creates by reflection is in. So an edit to code a step cannot reach, or a
-/// comment, changes none of its key. Third-party code is covered by the toolchain part.
+/// derived from it (class hierarchy analysis), so what a registry creates by reflection is in. So an edit to code a
+/// step cannot reach, or a comment, changes none of its key. Third-party code is covered by the toolchain part.
 /// </summary>
 public sealed class CodeHash
 {

@@ -66,5 +66,4 @@ internal sealed class ScoringLlama : IDisposable
     }
 
     public void Dispose() => weights.Dispose();
-
 }
