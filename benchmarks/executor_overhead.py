@@ -3,6 +3,7 @@ another ended, the time from the latest end before its start (the slot or the in
 start. Local runs: the host's launch and reap times (summary.json). Slurm: the times each job's sbatch script echoes
 before and after the step command, so the poll interval, sbatch and Slurm's own scheduling are all inside."""
 import json, pathlib, re, statistics, sys
+from datetime import datetime
 
 work = pathlib.Path(sys.argv[1] if len(sys.argv) > 1 else "/tmp/cp-executors")
 
@@ -25,7 +26,6 @@ def spans(mode):
 
 
 def parse(stamp):
-    from datetime import datetime
     return datetime.fromisoformat(stamp).timestamp()
 
 
