@@ -15,7 +15,9 @@ public sealed class CorpusTask : PipelineTask
             inputs["source"] = context.Folder(corpus.Source);
         if (corpus.Perplexity is { } perplexity)
             inputs["perplexity"] = context.Folder(perplexity);
-        yield return context.Step("Corpus", "corpus", new CorpusSettings(corpus, context.Experiment.Seed, context.Experiment.Model.Context),
+        // Settings hold only what the step reads: the built-in corpus is sized by words, a folder cut by max_words.
+        var read = corpus.IsBuiltin ? corpus with { MaxWords = null } : corpus with { Words = 0 };
+        yield return context.Step("Corpus", "corpus", new CorpusSettings(read, context.Experiment.Seed, context.Experiment.Model.Context),
             context.Experiment.Seed, inputs);
     }
 }

@@ -37,7 +37,8 @@ public sealed class ScoreTask : PipelineTask
             inputs["tasks"] = context.Folder(tasks);
         if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
             inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
-        var settings = new EvaluateSettings(arm, seed, steps, e.Evaluate.PerplexityBlocks, e.Evaluate.BatchSize);
+        var blocks = e.Evaluate.PerplexityBlocks;
+        var settings = new EvaluateSettings(arm, seed, steps, blocks, blocks is null ? null : e.Seed, e.Evaluate.BatchSize);
         return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
     }
 }

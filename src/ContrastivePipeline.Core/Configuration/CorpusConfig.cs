@@ -11,6 +11,12 @@ public sealed record CorpusConfig
     /// <summary>Size of the built-in corpus in words (ignored for a folder).</summary>
     public int Words { get; init; } = 1_000_000;
 
+    /// <summary>
+    /// A folder's training text cut to about this many words: the same seeded share of every file's documents, so the
+    /// genres keep their proportions; none: all of it. Ignored for the built-in corpus (see <see cref="Words"/>).
+    /// </summary>
+    public int? MaxWords { get; init; }
+
     /// <summary>Folder of held-out text for perplexity; when absent, <see cref="HeldoutFraction"/> of the documents.</summary>
     public string? Perplexity { get; init; }
 
@@ -33,6 +39,8 @@ public sealed record CorpusConfig
             yield return new("source", $"unknown built-in corpus '{Source}'; allowed: {BuiltinTinyWorld} or a folder path");
         if (Words is < 1_000 or > 200_000_000)
             yield return new("words", $"must be between 1000 and 200000000, got {Words}");
+        if (MaxWords is < 1_000)
+            yield return new("max_words", $"must be at least 1000 (or left out for all), got {MaxWords}");
         if (HeldoutFraction is <= 0 or >= 0.5)
             yield return new("heldout_fraction", $"must be in (0, 0.5), got {HeldoutFraction}");
         if (SeedFraction is <= 0 or >= 0.5)

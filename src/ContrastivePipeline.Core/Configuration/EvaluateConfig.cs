@@ -9,8 +9,11 @@ public sealed record EvaluateConfig
     /// <summary>Also score the built-in corpus's own probes (only when corpus.source is built in).</summary>
     public bool Probes { get; init; } = true;
 
-    /// <summary>Perplexity blocks to score per checkpoint, the first ones in order; none: all of them (the paper).</summary>
-    public int? PerplexityBlocks { get; init; } = 256;
+    /// <summary>
+    /// Held-out blocks to score per checkpoint: a sample drawn per source file in proportion to its size (seeded by the
+    /// experiment's seed, the same for every model); none: every block (the paper's rule).
+    /// </summary>
+    public int? PerplexityBlocks { get; init; }
 
     /// <summary>Sequences per forward pass when scoring candidates.</summary>
     public int BatchSize { get; init; } = 64;

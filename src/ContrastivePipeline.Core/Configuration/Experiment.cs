@@ -38,7 +38,23 @@ public sealed record Experiment
             .Concat(Final.Validate().Select(e => e.Under("final")))
             .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))
             .Concat(Resources.SelectMany(r => r.Value.Validate().Select(e => e.Under($"resources.{r.Key}"))))
-            .Concat(Checkpoints());
+            .Concat(Checkpoints())
+            .Concat(Contexts());
+
+    // A model trained on blocks of model.context tokens has never seen a later position: a prompt plus its
+    // continuation must fit in the context of every model that reads it (GOOD, and a BAD with its own sizes).
+    IEnumerable<ConfigError> Contexts()
+    {
+        var length = Generate.PrefixTokens + Generate.NewTokens;
+        var models = Bad.Select((b, i) => (Key: YamlBinder.ItemKey("bad", i, Bad.Count) + ".model.context", b.Model.Context, b.Rules().OwnRun))
+            .Where(b => b.OwnRun).Select(b => (b.Key, b.Context)).Prepend(("model.context", Model.Context));
+        foreach (var (key, context) in models.Where(m => m.Context < length))
+        {
+            yield return new("generate.new_tokens", $"generate.prefix_tokens ({Generate.PrefixTokens}) + generate.new_tokens " +
+                $"({Generate.NewTokens}) = {length} exceeds {key} ({context}), a position the model never saw in training: " +
+                $"set generate.new_tokens to at most {Math.Max(1, context - Generate.PrefixTokens)} or {key} to at least {length}");
+        }
+    }
 
     // GOOD and an early BAD name checkpoints of the base run, which exist only at multiples of checkpoint_every.
     IEnumerable<ConfigError> Checkpoints()

@@ -1,7 +1,9 @@
 namespace ContrastivePipeline.Steps;
 
 /// <summary>What the Evaluate step reads: which checkpoints of one run to score, and how.</summary>
-public sealed record EvaluateSettings(string Arm, int Seed, List<int> Steps, int? PerplexityBlocks, int BatchSize) : IReadsCheckpoints
+/// <param name="PerplexityBlocks">A stratified sample of this many held-out blocks; null: every block.</param>
+/// <param name="PerplexitySeed">Draws that sample (the experiment's seed, so every model scores the same blocks); null without a sample.</param>
+public sealed record EvaluateSettings(string Arm, int Seed, List<int> Steps, int? PerplexityBlocks, int? PerplexitySeed, int BatchSize) : IReadsCheckpoints
 {
     public IEnumerable<CheckpointRead> CheckpointsRead() => Steps.Select(s => new CheckpointRead("run", s));
 }

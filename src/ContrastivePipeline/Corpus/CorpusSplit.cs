@@ -20,6 +20,6 @@ internal sealed record CorpusSplit(List<string> Train, List<string> SeedPool, Li
     }
 
     // Stable across processes and .NET versions (string.GetHashCode is randomised per process).
-    static int HashCode(string name, int seed) =>
+    internal static int HashCode(string name, int seed) =>
         name.Aggregate(seed * 31 + 17, (h, c) => unchecked(h * 31 + c));
 }

@@ -8,7 +8,8 @@ namespace ContrastivePipeline.Corpus;
 /// </summary>
 internal sealed class CorpusStep : IStep
 {
-    public const string Train = "train.txt", SeedPool = "seed_pool.txt", Prompts = "prompts.txt", Perplexity = "perplexity.txt";
+    public const string Train = "train.txt", SeedPool = "seed_pool.txt", Prompts = "prompts.txt", Perplexity = "perplexity.txt",
+        PerplexitySources = "perplexity_sources.json";
 
     public string Name => "Corpus";
 
@@ -18,18 +19,20 @@ internal sealed class CorpusStep : IStep
         var config = settings.Corpus;
         var sources = config.IsBuiltin
             ? TinyWorld.Generate(settings.Seed, config.Words, context.Output("probes"))
-            : CorpusFolder.Read(context.Input("source"));
+            : CorpusCap.Apply(CorpusFolder.Read(context.Input("source")), config.MaxWords, settings.Seed);
         var external = context.Spec.Inputs.ContainsKey("perplexity");
         var heldout = external ? 0 : config.HeldoutFraction;
 
         var counts = new CorpusCounts();
         List<string> train = [], seedPool = [], perplexity = [];
+        List<SourceDocuments> perplexitySources = [];
         foreach (var source in sources)
         {
             var split = CorpusSplit.Of(source, settings.Seed, config.SeedFraction, heldout);
             train.AddRange(split.Train);
             seedPool.AddRange(split.SeedPool);
             perplexity.AddRange(split.Heldout);
+            perplexitySources.Add(new(source.Name, split.Heldout.Count));
             counts.Add(source.Name, "train", split.Train);
             counts.Add(source.Name, "seed_pool", split.SeedPool);
             counts.Add(source.Name, "heldout", split.Heldout);
@@ -39,6 +42,7 @@ internal sealed class CorpusStep : IStep
             foreach (var source in CorpusFolder.Read(context.Input("perplexity")))
             {
                 perplexity.AddRange(source.Documents);
+                perplexitySources.Add(new(source.Name, source.Documents.Count));
                 counts.Add(source.Name, "perplexity", source.Documents);
             }
         }
@@ -50,6 +54,7 @@ internal sealed class CorpusStep : IStep
         Documents.Write(context.Output(SeedPool), seedPool);
         Documents.Write(context.Output(Prompts), prompts);
         Documents.Write(context.Output(Perplexity), perplexity);
+        Json.Write(context.Output(PerplexitySources), perplexitySources.Where(s => s.Documents > 0));
         Json.Write(context.Output("counts.json"), counts);
         context.Log($"{train.Count} training documents, {seedPool.Count} seed documents -> {prompts.Count} prompts, " +
             $"{perplexity.Count} perplexity documents");

@@ -13,7 +13,7 @@ namespace ContrastivePipeline.Evaluation;
 /// </summary>
 internal sealed class EvaluateStep : IStep
 {
-    public const string Summary = "evaluation.json", PerplexityFile = "perplexity.json";
+    public const string Summary = "evaluation.json";
 
     public string Name => "Evaluate";
 
@@ -30,7 +30,10 @@ internal sealed class EvaluateStep : IStep
         TorchSharp.torch.set_num_threads(context.Threads);
         var encoder = BpeEncoder.Load(tokens);
         using var shard = TokenShard.Open(Path.Combine(tokens, TokenizeStep.PerplexityShard));
-        var blocks = Math.Min(shard.Count, settings.PerplexityBlocks ?? shard.Count);
+        var sample = PerplexitySample.Draw(Json.Read<List<PerplexityStratum>>(Path.Combine(tokens, TokenizeStep.PerplexityStrata)),
+            settings.PerplexityBlocks, settings.PerplexitySeed ?? 0);
+        var predicted = sample.Blocks.Sum(b => (long)Math.Max(0, shard.RealLength(b) - 1));
+        context.Log($"perplexity on {sample.Blocks.Length:N0} of {shard.Count:N0} held-out blocks ({predicted:N0} tokens) from {sample.Strata.Count} file(s)");
         // What does not change between checkpoints is read and tokenized once: the items, and each candidate's tokens.
         var suites = Suites(context).Select(s => (s.Suite, EvaluationSuite.Load(s.Folder, s.Suite == "probes" ? "tinyworld" : null))).ToList();
         var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
@@ -50,8 +53,8 @@ internal sealed class EvaluateStep : IStep
             using var model = Checkpoints.LoadModel(checkpoint);
             model.to(device);
             var workers = device.type == DeviceType.CPU ? context.Threads : 1;
-            var losses = Perplexity.BlockLosses(model, shard, blocks, device, workers);
-            Json.Write(Path.Combine(partial, PerplexityFile), new { BlockLosses = losses });
+            var losses = Perplexity.BlockLosses(model, shard, sample.Blocks, device, workers);
+            Json.Write(Path.Combine(partial, PerplexityFile.FileName), new PerplexityFile(losses, sample.Blocks, sample.Strata, predicted));
             var perplexity = clock.Elapsed;
             using var scoring = new ScoringLlama(model);
             var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers));

@@ -66,7 +66,7 @@ public static class EvaluationBenchmark
         var suite = all with { Items = [.. all.Items.Where((_, i) => i % every == 0)] }; // all reading rows: the regressions need them
         var loadItems = Lap(clock);
         using var shard = TokenShard.Open(Path.Combine(o["tokens"], TokenizeStep.PerplexityShard));
-        Perplexity.BlockLosses(model, shard, Math.Min(shard.Count, Number("blocks")), CPU, workers);
+        Perplexity.BlockLosses(model, shard, [.. Enumerable.Range(0, Math.Min(shard.Count, Number("blocks")))], CPU, workers);
         var perplexity = Lap(clock);
         var items = suite.Items.Count + suite.ReadingRows.Count;
         var output = Directory.CreateTempSubdirectory("evaluate-benchmark-").FullName;

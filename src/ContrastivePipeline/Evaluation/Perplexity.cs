@@ -14,13 +14,15 @@ internal static class Perplexity
     const int BatchSize = 8;
 
     /// <param name="workers">Batches run at once, see <see cref="ParallelBatches"/>; 1: on the calling thread.</param>
-    public static double[] BlockLosses(Llama model, TokenShard shard, int blocks, Device device, int workers = 1)
+    /// <param name="indices">The blocks to score; the losses come back in this order.</param>
+    public static double[] BlockLosses(Llama model, TokenShard shard, IReadOnlyList<int> indices, Device device, int workers = 1)
     {
         var length = shard.BlockLength;
+        var blocks = indices.Count;
         var losses = new double[blocks];
         var all = new long[(long)blocks * length]; // read here: the shard's reader is not shared between threads
         for (var block = 0; block < blocks; block++)
-            shard.CopyBlock(block, all.AsSpan(block * length, length));
+            shard.CopyBlock(indices[block], all.AsSpan(block * length, length));
         var batches = (blocks + BatchSize - 1) / BatchSize;
         ParallelBatches.Run(batches, workers, b =>
         {

@@ -5,7 +5,9 @@ using ContrastivePipeline.Steps;
 namespace ContrastivePipeline.Report;
 
 /// <summary>One Evaluate artifact read back: every checkpoint's evidence on every task, and its tie counts.</summary>
-internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<CheckpointScore> Checkpoints, IReadOnlyList<TieCount> Ties)
+/// <param name="Perplexity">The perplexity file of each evaluated step, in step order.</param>
+internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<CheckpointScore> Checkpoints, IReadOnlyList<TieCount> Ties,
+    IReadOnlyList<(int Step, PerplexityFile File)> Perplexity)
 {
     public const string Tasks = "tasks", Probes = "probes";
 
@@ -18,11 +20,13 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
         var index = Json.Read<EvaluationIndex>(indexPath);
         List<CheckpointScore> checkpoints = [];
         List<TieCount> ties = [];
+        List<(int, PerplexityFile)> perplexities = [];
         foreach (var step in index.Steps)
         {
             var folder = EvaluationIndex.StepFolder(artifact, step);
             var perplexity = Json.Read<PerplexityFile>(Path.Combine(folder, PerplexityFile.FileName));
-            checkpoints.Add(new(index.Arm, index.Seed, step, new PerplexityEvidence(perplexity.BlockLosses)));
+            checkpoints.Add(new(index.Arm, index.Seed, step, new PerplexityEvidence(perplexity.BlockLosses, perplexity.StrataSizes)));
+            perplexities.Add((step, perplexity));
             foreach (var suite in new[] { Tasks, Probes }.Where(s => Directory.Exists(Path.Combine(folder, s))))
             {
                 if (!evalFolders.TryGetValue(suite, out var evalFolder))
@@ -35,6 +39,6 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
                 ties.AddRange(evaluation.Scores.Select(s => new TieCount(index.Arm, index.Seed, step, s.Task, s.Items, s.Ties)));
             }
         }
-        return new(index.Arm, index.Seed, checkpoints, ties);
+        return new(index.Arm, index.Seed, checkpoints, ties, perplexities);
     }
 }

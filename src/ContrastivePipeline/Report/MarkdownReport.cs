@@ -26,6 +26,7 @@ internal static class MarkdownReport
         md.Append("Cells are mean ± std error over seeds (the paper's ±: std of the pooled per-seed bootstrap values / √seeds). ")
             .Append("`*`: better than the baseline, the 95% paired-bootstrap interval of the difference excluding 0. ")
             .Append("μΔREL: mean relative change vs the baseline over the non-perplexity tasks of a suite, in percent.\n\n");
+        Held(md, report, arms);
         Fractions(md, report, arms);
         Ties(md, report, arms);
         md.Append("## Plots\n\n");
@@ -59,6 +60,26 @@ internal static class MarkdownReport
             .Append(string.Concat(table.Header.Select((_, i) => i == 0 ? "---|" : "---:|"))).Append('\n');
         foreach (var row in table.Rows)
             md.Append("| ").Append(string.Join(" | ", row)).Append(" |\n");
+    }
+
+    static void Held(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
+    {
+        var set = report.Perplexity;
+        md.Append("## Held-out perplexity\n\n")
+            .Append(set.IsWhole
+                ? $"Perplexity is measured on every block of the held-out text (the paper's rule): {set.Blocks:N0} blocks, "
+                : $"Perplexity is measured on a sample of {set.Blocks:N0} of the {set.SplitBlocks:N0} held-out blocks, drawn per file in proportion to its blocks (seeded; the same blocks for every model): ")
+            .Append($"{set.Tokens:N0} predicted tokens from {set.Files.Count} file(s).\n\n")
+            .Append("| file | blocks in the split | blocks scored |\n|---|---:|---:|\n");
+        foreach (var file in set.Files)
+            md.Append($"| {file.Source} | {file.SplitBlocks:N0} | {file.Blocks:N0} |\n");
+        md.Append("\nEach arm's perplexity at its final checkpoint (mean over seeds), with the 95% bootstrap interval over blocks (resampled within files):\n\n")
+            .Append("| arm | perplexity | 95% interval |\n|---|---:|---|\n");
+        var final = report.Rules.Single(r => r.Rule == CheckpointRule.Final).Scores.Concat(report.Good?.Scores ?? [])
+            .Where(s => s.Task == TaskNames.Perplexity).ToDictionary(s => s.Arm);
+        foreach (var arm in arms.Append(ReportDocument.GoodArm).Where(final.ContainsKey))
+            md.Append($"| {arm} | {ReportTable.Number(final[arm].Mean)} | [{ReportTable.Number(final[arm].Ci.Low)}, {ReportTable.Number(final[arm].Ci.High)}] |\n");
+        md.Append('\n');
     }
 
     static void Fractions(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)
@@ -101,6 +122,7 @@ internal static class MarkdownReport
     {
         ReportPlots.Scores => "score per task and arm under both rules, with 95% bootstrap intervals",
         ReportPlots.Loss => "training loss of every run",
+        ReportPlots.Perplexity => "held-out perplexity at every evaluated checkpoint of every run (learning curves: do the runs saturate?)",
         ReportPlots.Ratio => "μΔREL and perplexity change vs the baseline against the nominal mixing ratio (the sweep)",
         _ => plot,
     };

@@ -19,7 +19,19 @@ internal static class ReportBuilder
         var summaries = runs.Select(r => new RunSummary(r.Arm, r.Seed, r.Checkpoints.Select(c => c.Step).Distinct().Order().ToList()));
         return new(settings.Baseline, settings.Arms, tasks, settings.Replicates, settings.Seed, summaries.ToList(),
             [Rule(CheckpointRule.Best, best, settings.Baseline, isGood: false), Rule(CheckpointRule.Final, final, settings.Baseline, isGood: false)],
-            good, runs.SelectMany(r => r.Ties).ToList());
+            good, runs.SelectMany(r => r.Ties).ToList(), Held(runs),
+            runs.SelectMany(r => r.Perplexity.Select(p => new CurvePoint(r.Arm, r.Seed, p.Step, p.File.Perplexity))).ToList());
+    }
+
+    /// <summary>The one set of held-out blocks every checkpoint was scored on; a paired comparison needs the same blocks.</summary>
+    static PerplexitySet Held(IReadOnlyList<EvaluatedRun> runs)
+    {
+        var all = runs.SelectMany(r => r.Perplexity.Select(p => (r.Arm, r.Seed, p.Step, p.File))).ToList();
+        var first = all[0];
+        if (all.FirstOrDefault(p => !p.File.Blocks.SequenceEqual(first.File.Blocks)) is { File: not null } other)
+            throw new StepException($"{other.Arm} seed {other.Seed} step {other.Step} was scored on other perplexity blocks than " +
+                $"{first.Arm} seed {first.Seed} step {first.Step}; evaluate every model with the same evaluate.perplexity_blocks and seed");
+        return PerplexitySet.Of(first.File);
     }
 
     /// <summary>The arms in table order: the baseline, then the configured arms, then any other evaluated arm.</summary>

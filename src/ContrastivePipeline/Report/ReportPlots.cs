@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Report;
 /// <summary>Writes the report's PNG plots and returns the names of those it wrote.</summary>
 internal static class ReportPlots
 {
-    public const string Scores = "scores.png", Loss = "loss.png", Ratio = "ratio.png";
+    public const string Scores = "scores.png", Loss = "loss.png", Ratio = "ratio.png", Perplexity = "perplexity.png";
 
     public static IReadOnlyList<string> Write(ReportDocument report, IReadOnlyList<TrainingCurve> curves, string folder)
     {
@@ -13,6 +13,8 @@ internal static class ReportPlots
         List<string> written = [];
         ScoresPlot.Save(report, arms, Path.Combine(folder, Scores));
         written.Add(Scores);
+        PerplexityPlot.Save(report.Curves, arms, Path.Combine(folder, Perplexity));
+        written.Add(Perplexity);
         if (curves.Any(c => c.Steps.Length > 0))
         {
             LossPlot.Save(curves, arms, Path.Combine(folder, Loss));

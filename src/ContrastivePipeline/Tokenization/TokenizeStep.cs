@@ -10,7 +10,8 @@ namespace ContrastivePipeline.Tokenization;
 /// </summary>
 internal sealed class TokenizeStep : IStep
 {
-    public const string TrainShard = "train.bin", PromptShardFile = "prompts.bin", PerplexityShard = "perplexity.bin";
+    public const string TrainShard = "train.bin", PromptShardFile = "prompts.bin", PerplexityShard = "perplexity.bin",
+        PerplexityStrata = "perplexity_strata.json";
 
     public string Name => "Tokenize";
 
@@ -39,7 +40,8 @@ internal sealed class TokenizeStep : IStep
         var counts = new TokenizeCounts(settings.Tokenizer.VocabSize, encoder.VocabSize, vocabulary.Merges.Count, trainSeconds,
             Train: WriteDocuments(context, encoder, train, TrainShard),
             Prompts: WritePrompts(context, encoder, prompts),
-            Perplexity: WriteBlocks(context, encoder, perplexity, PerplexityShard, settings.Context));
+            Perplexity: WritePerplexity(context, encoder, perplexity, Json.Read<List<SourceDocuments>>(Path.Combine(corpus, CorpusStep.PerplexitySources)),
+                settings.Context));
         Json.Write(context.Output("tokenize.json"), counts);
     }
 
@@ -54,14 +56,19 @@ internal sealed class TokenizeStep : IStep
         return documents;
     }
 
-    static EncodeCounts WriteBlocks(StepContext context, BpeEncoder encoder, List<string> documents, string file, int blockLength)
+    /// <summary>Held-out text packed into blocks, and which blocks start in which source file (the strata of a sample).</summary>
+    static EncodeCounts WritePerplexity(StepContext context, BpeEncoder encoder, List<string> documents, List<SourceDocuments> sources, int blockLength)
     {
+        const string file = PerplexityShard;
         using var writer = new TokenShardWriter(context.Output(file), encoder.VocabSize, blockLength, encoder.Hash);
-        var counts = ParallelEncoder.Encode(documents, encoder.EncodeDocument, context.Threads, d => writer.Append(d),
+        var lengths = new List<int>(documents.Count);
+        var counts = ParallelEncoder.Encode(documents, encoder.EncodeDocument, context.Threads, d => { writer.Append(d); lengths.Add(d.Length); },
             line => context.Log($"{file}: {line}"));
         writer.Complete();
+        var strata = PerplexityStratum.Of(sources, lengths, blockLength);
+        Json.Write(context.Output(PerplexityStrata), strata);
         context.Log($"{file}: {counts.Documents:N0} documents, {counts.Tokens:N0} tokens, {writer.Blocks:N0} blocks of " +
-            $"{blockLength}, {counts.TokensPerSecond:N0} tokens/s");
+            $"{blockLength} from {strata.Count} file(s), {counts.TokensPerSecond:N0} tokens/s");
         return counts with { Blocks = writer.Blocks };
     }
 

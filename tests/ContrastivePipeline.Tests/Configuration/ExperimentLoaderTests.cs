@@ -38,6 +38,12 @@ public sealed class ExperimentLoaderTests
         { "unclosed flow sequence", "mix:\n  ratios: [0.1, 0.2\n", ["bad.yaml:3:1", "not valid YAML", "flow sequence"] },
         { "unclosed flow mapping", "mix: {ratios: [0.1]\n", ["bad.yaml:2:1", "not valid YAML", "flow mapping"] },
         { "a single value", "hello\n", ["bad.yaml:1:1", "must be a mapping"] },
+        { "generation past the context", "model:\n  context: 64\ngenerate:\n  new_tokens: 500\n",
+            ["bad.yaml:4", "generate.new_tokens", "generate.prefix_tokens (20) + generate.new_tokens (500) = 520 exceeds model.context (64)", "at most 44"] },
+        { "prompt past the context", "model:\n  context: 64\ngenerate:\n  prefix_tokens: 60\n  new_tokens: 8\n",
+            ["generate.new_tokens", "= 68 exceeds model.context (64)", "model.context to at least 68"] },
+        { "generation past a small BAD's context", "bad:\n  kind: small\n  step: 500\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64, context: 64}\n",
+            ["generate.new_tokens", "= 148 exceeds bad.model.context (64)"] },
     };
 
     [Theory]

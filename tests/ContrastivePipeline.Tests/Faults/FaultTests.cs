@@ -192,7 +192,7 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
         text ??= string.Join("\n\n", Enumerable.Range(0, 3).Select(i => string.Join(" ", Enumerable.Repeat($"word{i}", 80)) + "."));
         var source = Path.Combine(temp.Path, "tiny");
         temp.File("tiny/story.txt", text);
-        var experiment = temp.File("tiny.yaml", $"corpus:\n  source: {source}\nmodel:\n  context: 64\n");
+        var experiment = temp.File("tiny.yaml", $"corpus:\n  source: {source}\nmodel:\n  context: 64\ngenerate:\n  new_tokens: 44\n");
 
         var (exit, output) = HostProcess.Run(Path.Combine(temp.Path, "artifacts"), $"--experiment={experiment}", "--target=TrainGood");
 

@@ -56,7 +56,9 @@ internal sealed class ReportFixture : IDisposable
             EvaluationRun.Run(EvalFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Tasks));
             if (probes)
                 EvaluationRun.Run(ProbesFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Probes), "tinyworld");
-            Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(Enumerable.Range(0, 8).Select(b => Math.Log(perplexity) + (b % 2 == 0 ? 0.1 : -0.1)).ToArray()));
+            var losses = Enumerable.Range(0, 8).Select(b => Math.Log(perplexity) + (b % 2 == 0 ? 0.1 : -0.1)).ToArray();
+            Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(losses, [.. Enumerable.Range(0, 8)],
+                [new("stories", SplitBlocks: 5, Blocks: 5), new("news", SplitBlocks: 3, Blocks: 3)], Tokens: 8 * 63));
         }
         Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(arm, seed, checkpoints.Select(c => c.Step).ToList()));
         inputs[$"eval:{arm}:{seed}"] = artifact;

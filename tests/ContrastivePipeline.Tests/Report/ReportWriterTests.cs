@@ -116,7 +116,7 @@ public sealed class ReportWriterTests
         Assert.Contains("## Final checkpoint (the honest number)", md);
         Assert.Contains("| 87.50 ± ", md);
         Assert.Contains("| 75.00 ± ", md);
-        Assert.Contains("| 10.00 ± 0.24 *", md);
+        Assert.Contains("| 10.00 ± 0.23 *", md);
         Assert.Contains("+50.00%", md);
         Assert.Contains("+75.00%", md);
         Assert.Contains("| contrastive | contrastive | 0.30 | 4 of 16 | 25.00% |", md);

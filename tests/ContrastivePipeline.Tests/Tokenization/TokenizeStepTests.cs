@@ -40,6 +40,9 @@ public sealed class TokenizeStepTests : IDisposable
         Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Train), train);
         Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Prompts), prompts);
         Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Perplexity), perplexity);
+        // Two source files: the first half of the perplexity documents, then the rest.
+        Json.Write(Path.Combine(CorpusFolder, CorpusStep.PerplexitySources),
+            new SourceDocuments[] { new("first", perplexity.Count / 2), new("second", perplexity.Count - perplexity.Count / 2) });
     }
 
     [Fact]
@@ -71,6 +74,13 @@ public sealed class TokenizeStepTests : IDisposable
 
         using var perplexityShard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.PerplexityShard));
         Assert.Equal(perplexity.Sum(d => encoder.EncodeDocument(d).Length), perplexityShard.Tokens);
+        // Each block belongs to the file its first token comes from; together the strata cover every block once.
+        var strata = Json.Read<List<PerplexityStratum>>(Path.Combine(OutputFolder, TokenizeStep.PerplexityStrata));
+        var firstFileTokens = perplexity.Take(5).Sum(d => encoder.EncodeDocument(d).Length);
+        Assert.Equal(["first", "second"], strata.Select(s => s.Source));
+        Assert.Equal((0, (firstFileTokens + Context - 1) / Context), (strata[0].FirstBlock, strata[0].Blocks));
+        Assert.Equal((strata[0].Blocks, perplexityShard.Count), (strata[1].FirstBlock, strata[0].Blocks + strata[1].Blocks));
+        Assert.Equal((long)firstFileTokens, strata[0].Tokens);
 
         var counts = Json.Read<TokenizeCounts>(Path.Combine(OutputFolder, "tokenize.json"));
         Assert.Equal((80, shard.Tokens, shard.Count, 2), (counts.Train.Documents, counts.Train.Tokens, (int)counts.Train.Documents, counts.Prompts.Documents));
