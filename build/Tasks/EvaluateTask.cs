@@ -5,6 +5,7 @@ using ContrastivePipeline.Steps;
 namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("Evaluate")]
+[IsDependentOn(typeof(DiagnoseTask))]
 [IsDependentOn(typeof(ScoreTask))]
 [TaskDescription("Reports the comparison: every arm against the baseline (paired bootstrap) over the scored checkpoints; prints the table, writes report.md, report.json and plots")]
 public sealed class EvaluateTask : PipelineTask
@@ -24,6 +25,8 @@ public sealed class EvaluateTask : PipelineTask
                     inputs[suite] = folder;
             }
         }
+        foreach (var diagnosis in context.Planned<DiagnoseTask>())
+            inputs[$"diag:{diagnosis.Instance}"] = diagnosis.AsInput();
         var arms = context.Planned<TrainFinalTask>().Select(r => r.Arm!).Distinct()
             .Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio, e.Mix.PerDeviceBatch)).ToList();
         yield return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed, inputs);

@@ -17,12 +17,15 @@ public sealed class ScoreTask : PipelineTask
         var e = context.Experiment;
         yield return Evaluate(context, context.Planned<TrainGoodTask>().Single(), e.Good.Seed, [e.Good.Step]);
         foreach (var run in context.Planned<TrainFinalTask>())
-            yield return Evaluate(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train));
+            yield return Evaluate(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train, e.Evaluate.CheckpointEvery));
     }
 
-    /// <summary>Every checkpoint a run writes: multiples of checkpoint_every, and the last step.</summary>
-    public static List<int> CheckpointSteps(TrainConfig train) =>
-        [.. Enumerable.Range(1, train.Steps / train.CheckpointEvery).Select(i => i * train.CheckpointEvery).Append(train.Steps).Distinct()];
+    /// <summary>The checkpoints scored: multiples of <paramref name="every"/> (default: every one the run saves), and the last step.</summary>
+    public static List<int> CheckpointSteps(TrainConfig train, int? every)
+    {
+        var step = every ?? train.CheckpointEvery;
+        return [.. Enumerable.Range(1, train.Steps / step).Select(i => i * step).Append(train.Steps).Distinct()];
+    }
 
     static StepInstance Evaluate(BuildContext context, StepInstance run, int seed, List<int> steps)
     {

@@ -15,6 +15,12 @@ public sealed record EvaluateConfig
     /// </summary>
     public int? PerplexityBlocks { get; init; }
 
+    /// <summary>
+    /// Score the final models' checkpoints at multiples of this (and the last step); a multiple of train.checkpoint_every.
+    /// None: every saved checkpoint (the paper scores all 16).
+    /// </summary>
+    public int? CheckpointEvery { get; init; }
+
     /// <summary>Sequences per forward pass when scoring candidates.</summary>
     public int BatchSize { get; init; } = 64;
 

@@ -39,6 +39,9 @@ public sealed record Experiment
             .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))
             .Concat(Resources.SelectMany(r => r.Value.Validate().Select(e => e.Under($"resources.{r.Key}"))))
             .Concat(Checkpoints())
+            .Concat(Evaluate.CheckpointEvery is { } every && (every < 1 || every % Train.CheckpointEvery != 0)
+                ? [new("evaluate.checkpoint_every", $"must be a multiple of train.checkpoint_every ({Train.CheckpointEvery}), got {every}")]
+                : [])
             .Concat(Contexts());
 
     // A model trained on blocks of model.context tokens has never seen a later position: a prompt plus its

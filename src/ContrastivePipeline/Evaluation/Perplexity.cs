@@ -18,11 +18,17 @@ internal static class Perplexity
     public static double[] BlockLosses(Llama model, TokenShard shard, IReadOnlyList<int> indices, Device device, int workers = 1)
     {
         var length = shard.BlockLength;
-        var blocks = indices.Count;
-        var losses = new double[blocks];
-        var all = new long[(long)blocks * length]; // read here: the shard's reader is not shared between threads
-        for (var block = 0; block < blocks; block++)
+        var all = new long[(long)indices.Count * length]; // read here: the shard's reader is not shared between threads
+        for (var block = 0; block < indices.Count; block++)
             shard.CopyBlock(indices[block], all.AsSpan(block * length, length));
+        return BlockLosses(model, all, length, device, workers);
+    }
+
+    /// <param name="all">Blocks of <paramref name="length"/> tokens back to back, &lt;pad&gt; after the text.</param>
+    public static double[] BlockLosses(Llama model, long[] all, int length, Device device, int workers = 1)
+    {
+        var blocks = all.Length / length;
+        var losses = new double[blocks];
         var batches = (blocks + BatchSize - 1) / BatchSize;
         ParallelBatches.Run(batches, workers, b =>
         {

@@ -27,6 +27,7 @@ internal static class MarkdownReport
             .Append("`*`: better than the baseline, the 95% paired-bootstrap interval of the difference excluding 0. ")
             .Append("μΔREL: mean relative change vs the baseline over the non-perplexity tasks of a suite, in percent.\n\n");
         Held(md, report, arms);
+        Corpora(md, report);
         Fractions(md, report, arms);
         Ties(md, report, arms);
         md.Append("## Plots\n\n");
@@ -80,6 +81,38 @@ internal static class MarkdownReport
         foreach (var arm in arms.Append(ReportDocument.GoodArm).Where(final.ContainsKey))
             md.Append($"| {arm} | {ReportTable.Number(final[arm].Mean)} | [{ReportTable.Number(final[arm].Ci.Low)}, {ReportTable.Number(final[arm].Ci.High)}] |\n");
         md.Append('\n');
+    }
+
+    static void Corpora(StringBuilder md, ReportDocument report)
+    {
+        if (report.Corpora.Count == 0)
+            return;
+        md.Append("## The corpora, before any model trains on them\n\n")
+            .Append("Each synthetic corpus beside the real training text. Perplexity of GOOD and of the BAD (a contrastive corpus: its own BAD; every other row: the experiment's first) on a seeded sample of the text's blocks. ")
+            .Append("Distinct-n: distinct word n-grams over all n-grams; repeated 4-grams: the share of 4-grams that repeat an earlier one of their own document; lengths in words.\n\n")
+            .Append("| corpus | documents | tokens | mean length | GOOD perplexity | BAD perplexity | distinct-1 | distinct-2 | distinct-3 | repeated 4-grams |\n")
+            .Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var (corpus, d) in report.Corpora)
+        {
+            md.Append($"| {corpus} | {d.Documents:N0} | {d.Tokens:N0} | {ReportTable.Number(d.MeanDocumentWords)} | {ReportTable.Number(d.GoodPerplexity)} | ")
+                .Append($"{ReportTable.Number(d.BadPerplexity)} | {d.Distinct1:F3} | {d.Distinct2:F3} | {d.Distinct3:F3} | {ReportTable.Number(100 * d.Repeated4)}% |\n");
+        }
+        md.Append($"\nSample texts (a seeded choice of documents, each cut at {SampleWords} words; whole in diagnostics.json):\n\n");
+        foreach (var (corpus, d) in report.Corpora)
+        {
+            md.Append($"**{corpus}**\n\n");
+            foreach (var sample in d.Samples)
+                md.Append("> ").Append(Cut(sample).ReplaceLineEndings("\n> ")).Append("\n\n");
+        }
+    }
+
+    const int SampleWords = 80;
+
+    /// <summary>The first <see cref="SampleWords"/> words of a document, its line breaks kept.</summary>
+    static string Cut(string document)
+    {
+        var words = System.Text.RegularExpressions.Regex.Matches(document, @"\S+");
+        return words.Count <= SampleWords ? document : document[..(words[SampleWords - 1].Index + words[SampleWords - 1].Length)] + " …";
     }
 
     static void Fractions(StringBuilder md, ReportDocument report, IReadOnlyList<string> arms)

@@ -7,7 +7,7 @@ namespace ContrastivePipeline.Report;
 /// <summary>Aggregates the evaluated runs under both checkpoint rules and compares every arm with the baseline.</summary>
 internal static class ReportBuilder
 {
-    public static ReportDocument Build(ReportSettings settings, IReadOnlyList<EvaluatedRun> runs)
+    public static ReportDocument Build(ReportSettings settings, IReadOnlyList<EvaluatedRun> runs, IReadOnlyList<CorpusRow>? corpora = null)
     {
         if (!runs.Any(r => r.Arm == settings.Baseline))
             throw new StepException($"no Evaluate artifact of the baseline arm '{settings.Baseline}'");
@@ -20,7 +20,8 @@ internal static class ReportBuilder
         return new(settings.Baseline, settings.Arms, tasks, settings.Replicates, settings.Seed, summaries.ToList(),
             [Rule(CheckpointRule.Best, best, settings.Baseline, isGood: false), Rule(CheckpointRule.Final, final, settings.Baseline, isGood: false)],
             good, runs.SelectMany(r => r.Ties).ToList(), Held(runs),
-            runs.SelectMany(r => r.Perplexity.Select(p => new CurvePoint(r.Arm, r.Seed, p.Step, p.File.Perplexity))).ToList());
+            runs.SelectMany(r => r.Perplexity.Select(p => new CurvePoint(r.Arm, r.Seed, p.Step, p.File.Perplexity))).ToList(),
+            [.. (corpora ?? []).OrderBy(c => c.Corpus == CorpusRow.Real ? 0 : 1)]);
     }
 
     /// <summary>The one set of held-out blocks every checkpoint was scored on; a paired comparison needs the same blocks.</summary>

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContrastivePipeline.Diagnostics;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Report;
@@ -7,7 +8,8 @@ namespace ContrastivePipeline.Report;
 /// <summary>Reads the Evaluate artifacts and training runs named by the inputs and writes every report file.</summary>
 /// <remarks>
 /// Inputs: "eval:{arm}:{seed}" (Evaluate artifacts, GOOD's with arm "good"), "run:{arm}:{seed}" (training runs with
-/// metrics.jsonl), and "tasks" / "probes" (the evaluation data, needed to read reading predictions back).
+/// metrics.jsonl), "diag:{corpus}" (Diagnose artifacts: each synthetic corpus and the real text), and "tasks" / "probes"
+/// (the evaluation data, needed to read reading predictions back).
 /// </remarks>
 internal static class ReportWriter
 {
@@ -23,7 +25,9 @@ internal static class ReportWriter
         var curves = Named(inputs, "run").Select(i => TrainingCurve.Read(i.Arm, i.Seed, i.Folder)).ToList();
         log($"{runs.Count} evaluated run(s), {curves.Count} training run(s)");
 
-        var report = ReportBuilder.Build(settings, runs);
+        var diagnostics = inputs.Where(i => i.Key.StartsWith("diag:", StringComparison.Ordinal)).OrderBy(i => i.Key, StringComparer.Ordinal)
+            .Select(i => new CorpusRow(i.Key["diag:".Length..], Json.Read<CorpusDiagnostics>(Path.Combine(i.Value, CorpusDiagnostics.FileName)))).ToList();
+        var report = ReportBuilder.Build(settings, runs, diagnostics);
         File.WriteAllText(Path.Combine(outputFolder, JsonFile), JsonSerializer.Serialize(report, Options) + "\n");
         var plots = ReportPlots.Write(report, curves, outputFolder);
         File.WriteAllText(Path.Combine(outputFolder, MarkdownReport.FileName), MarkdownReport.Render(report, plots));

@@ -18,9 +18,12 @@ public sealed class ExactKeyTests : IDisposable
     // default.yaml: one early BAD, ancestral and contrastive corpora, final seed 42, GOOD's run seed 43.
     static readonly string[] AfterTokenize = ["*", "!Corpus/*", "!Tokenize/*"];
     static readonly string[] None = [];
-    static string[] Chain(string corpus) => [$"Generate*/{corpus}", $"Mix/{corpus}", $"TrainFinal/{corpus}-seed*", $"Score/{corpus}-seed*", "Evaluate/report"];
+    static string[] Chain(string corpus) =>
+        [$"Generate*/{corpus}", $"Mix/{corpus}", $"TrainFinal/{corpus}-seed*", $"Score/{corpus}-seed*", $"Diagnose/{corpus}", "Evaluate/report"];
     static readonly string[] BothCorpora = [.. Chain("ancestral"), .. Chain("contrastive")];
-    static readonly string[] GoodReaders = [.. BothCorpora, "Score/good-seed*"];
+    static readonly string[] GoodReaders = [.. BothCorpora, "Score/good-seed*", "Diagnose/real"];
+    // The real text and the ancestral corpus are diagnosed against the first BAD too.
+    static readonly string[] BadReaders = [.. Chain("contrastive"), "Diagnose/real", "Diagnose/ancestral"];
     static readonly string[] MixedFinals = ["TrainFinal/ancestral-seed42", "TrainFinal/contrastive-seed42", "Score/ancestral-seed42", "Score/contrastive-seed42", "Evaluate/report"];
     static readonly string[] Evaluations = ["Score/*", "Evaluate/report"];
 
@@ -58,8 +61,8 @@ public sealed class ExactKeyTests : IDisposable
         { "good.step", "good:\n  step: 300", "good:\n  step: 200", GoodReaders },
         { "good.seed", "good:\n", "good:\n  seed: 44\n", ["TrainGood/base", .. GoodReaders] },
         { "bad.name", "bad:\n", "bad:\n  name: first\n", None },
-        { "bad.kind", "kind: early", "kind: small", ["TrainBad/bad-small", .. Chain("contrastive")] },
-        { "bad.step", "bad:\n  kind: early\n  step: 100", "bad:\n  kind: early\n  step: 200", Chain("contrastive") },
+        { "bad.kind", "kind: early", "kind: small", ["TrainBad/bad-small", .. BadReaders] },
+        { "bad.step", "bad:\n  kind: early\n  step: 100", "bad:\n  kind: early\n  step: 200", BadReaders },
         { "bad.seed", "bad:\n", "bad:\n  seed: 7\n", None },
         { "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", None },
         { "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", None },
@@ -83,6 +86,7 @@ public sealed class ExactKeyTests : IDisposable
         { "evaluate.tasks", "final:\n", "evaluate:\n  tasks: data/eval\nfinal:\n", Evaluations },
         { "evaluate.probes", "final:\n", "evaluate:\n  probes: false\nfinal:\n", Evaluations },
         { "evaluate.perplexity_blocks", "final:\n", "evaluate:\n  perplexity_blocks: 128\nfinal:\n", Evaluations },
+        { "evaluate.checkpoint_every", "final:\n", "evaluate:\n  checkpoint_every: 200\nfinal:\n", ["Score/baseline-seed42", "Score/ancestral-seed42", "Score/contrastive-seed42", "Evaluate/report"] },
         { "evaluate.batch_size", "final:\n", "evaluate:\n  batch_size: 32\nfinal:\n", Evaluations },
         { "evaluate.replicates", "final:\n", "evaluate:\n  replicates: 500\nfinal:\n", ["Evaluate/report"] },
         // Cluster resources say where an instance runs, never what it computes.
@@ -92,11 +96,11 @@ public sealed class ExactKeyTests : IDisposable
     /// <summary>The BAD keys a kind reads or not, with default.yaml's BAD of that kind (the main table has the early one).</summary>
     public static TheoryData<string, string, string, string, string[]> BadKeys => new()
     {
-        { "small", "bad.step", "  step: 100", "  step: 200", Chain("contrastive") },
-        { "small", "bad.seed", "bad:\n", "bad:\n  seed: 7\n", ["TrainBad/bad-small", .. Chain("contrastive")] },
-        { "small", "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", ["TrainBad/bad-small", .. Chain("contrastive")] },
+        { "small", "bad.step", "  step: 100", "  step: 200", BadReaders },
+        { "small", "bad.seed", "bad:\n", "bad:\n  seed: 7\n", ["TrainBad/bad-small", .. BadReaders] },
+        { "small", "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", ["TrainBad/bad-small", .. BadReaders] },
         { "small", "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", None },
-        { "dropout", "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", Chain("contrastive") },
+        { "dropout", "bad.dropout", "bad:\n", "bad:\n  dropout: 0.3\n", BadReaders },
         { "dropout", "bad.step", "  step: 100", "  step: 200", None },
         { "dropout", "bad.seed", "bad:\n", "bad:\n  seed: 7\n", None },
         { "dropout", "bad.model", "bad:\n", "bad:\n  model: {layers: 1, hidden: 32, heads: 2, intermediate: 64}\n", None },

@@ -26,5 +26,5 @@ public sealed class PipelineGraphTests
 
     [Fact]
     public void DefaultTarget_RunsThePaperPipelineInOrder() =>
-        Assert.Equal(["Corpus", "Tokenize", "TrainGood", "GenerateAncestral", "TrainBad", "GenerateContrastive", "Mix", "TrainFinal", "Score", "Evaluate"], graph.Order(ContrastivePipeline.Build.Arguments.DefaultTarget));
+        Assert.Equal(["Corpus", "Tokenize", "TrainGood", "GenerateAncestral", "TrainBad", "GenerateContrastive", "Diagnose", "Mix", "TrainFinal", "Score", "Evaluate"], graph.Order(ContrastivePipeline.Build.Arguments.DefaultTarget));
 }

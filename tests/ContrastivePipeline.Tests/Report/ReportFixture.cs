@@ -1,3 +1,4 @@
+using ContrastivePipeline.Diagnostics;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Report;
 using ContrastivePipeline.Steps;
@@ -75,6 +76,14 @@ internal sealed class ReportFixture : IDisposable
 
     public static ReportSettings Settings(params ReportArm[] arms) =>
         new("baseline", [new("baseline", "baseline", 0, 16), .. arms], Replicates: 200, Seed: 42);
+
+    /// <summary>One Diagnose artifact: the diagnostics of a corpus (a synthetic one by its name, or "real").</summary>
+    public void Diagnosed(string corpus, CorpusDiagnostics diagnostics)
+    {
+        var artifact = Path.Combine(folder.Path, $"diag-{corpus}");
+        Json.Write(Path.Combine(Directory.CreateDirectory(artifact).FullName, CorpusDiagnostics.FileName), diagnostics);
+        inputs[$"diag:{corpus}"] = artifact;
+    }
 
     public void WithoutInput(string name) => inputs.Remove(name);
 

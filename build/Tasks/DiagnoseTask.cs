@@ -1,0 +1,45 @@
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Steps;
+
+namespace ContrastivePipeline.Build.Tasks;
+
+[TaskName("Diagnose")]
+[IsDependentOn(typeof(GenerateAncestralTask))]
+[IsDependentOn(typeof(GenerateContrastiveTask))]
+[TaskDescription("Measures every synthetic corpus and the real training text: GOOD's and BAD's perplexity on it, distinct-n, repeated 4-grams, samples")]
+public sealed class DiagnoseTask : PipelineTask
+{
+    /// <summary>The real training text's row: the reference the synthetic corpora are read against.</summary>
+    public const string Real = "real";
+
+    // 256 blocks bound the cost (two forward passes over ~33k tokens at context 128) and give perplexities to about 1%.
+    const int Blocks = 256, Samples = 3;
+
+    public override IEnumerable<StepInstance> Plan(BuildContext context)
+    {
+        var e = context.Experiment;
+        var good = context.Planned<TrainGoodTask>().Single();
+        // A contrastive corpus is read against its own BAD; every other row against the experiment's first BAD.
+        var first = (Run: TrainBadTask.RunOf(context, e.Bad[0]), Checkpoint: e.Bad[0].Rules().Checkpoint(e.Bad[0], e.Good.Step));
+        yield return Diagnose(context, Real, context.Planned<CorpusTask>().Single().AsInput(), "train.txt", good, first);
+        foreach (var corpus in context.Planned<GenerateAncestralTask>().Concat(context.Planned<GenerateContrastiveTask>()))
+        {
+            var settings = (GenerateSettings)corpus.Settings;
+            var bad = settings.Bad is { } own ? (((ArtifactInput)corpus.Inputs["bad"]).Source, own) : first;
+            yield return Diagnose(context, corpus.Instance, corpus.AsInput(), "corpus.txt", good, bad);
+        }
+    }
+
+    static StepInstance Diagnose(BuildContext context, string name, StepInput text, string file, StepInstance good, (StepInstance Run, BadCheckpoint Checkpoint) bad)
+    {
+        var e = context.Experiment;
+        var inputs = new Dictionary<string, StepInput>
+        {
+            ["text"] = text,
+            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
+            ["good"] = good.AsInput(),
+            ["bad"] = bad.Run.AsInput(),
+        };
+        return context.Step("Diagnose", name, new DiagnoseSettings(file, e.Good.Step, bad.Checkpoint, Blocks, Samples, e.Seed), e.Seed, inputs);
+    }
+}

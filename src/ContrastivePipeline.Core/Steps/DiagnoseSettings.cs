@@ -1,0 +1,12 @@
+namespace ContrastivePipeline.Steps;
+
+/// <summary>
+/// What the Diagnose step reads: which text file of its input <c>text</c> (a synthetic corpus, or the real training
+/// text), GOOD's checkpoint and the BAD checkpoint it scores the text with, and how many blocks and sample texts it takes.
+/// </summary>
+/// <param name="Blocks">Blocks of the text (packed at the model's context) whose perplexity is measured, a seeded sample.</param>
+/// <param name="Samples">Documents quoted whole, a seeded choice.</param>
+public sealed record DiagnoseSettings(string TextFile, int GoodStep, BadCheckpoint Bad, int Blocks, int Samples, int Seed) : IReadsCheckpoints
+{
+    public IEnumerable<CheckpointRead> CheckpointsRead() => [new("good", GoodStep), new("bad", Bad.Step)];
+}
