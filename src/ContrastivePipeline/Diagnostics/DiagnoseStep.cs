@@ -1,10 +1,10 @@
 using ContrastivePipeline.Corpus;
-using TorchSharp;
 using ContrastivePipeline.Generation;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace ContrastivePipeline.Diagnostics;
