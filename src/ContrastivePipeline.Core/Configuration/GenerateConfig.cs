@@ -17,7 +17,7 @@ public sealed record GenerateConfig
     /// <summary>Tokens sampled per continuation; generation never stops early.</summary>
     public int NewTokens { get; init; } = 128;
 
-    /// <summary>The first this many seed prompts; null takes all of them.</summary>
+    /// <summary>A seeded choice of this many seed prompts, spread over every source file; null takes all of them.</summary>
     public int? MaxPrompts { get; init; } = 64;
 
     /// <summary>Divides both models' logits before anything else.</summary>

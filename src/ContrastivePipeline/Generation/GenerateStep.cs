@@ -37,7 +37,8 @@ internal sealed class GenerateStep : IStep
         var folder = context.Input("tokens");
         using var prompts = PromptShard.Open(Path.Combine(folder, TokenizeStep.PromptShardFile));
         var encoder = BpeEncoder.Load(folder);
-        var count = Math.Min(prompts.Count, config.MaxPrompts ?? int.MaxValue);
+        var chosen = PromptChoice.Of(prompts.Count, config.MaxPrompts, settings.Seed);
+        var count = chosen.Length;
         if (count == 0)
             throw new StepException($"{folder}/{TokenizeStep.PromptShardFile} holds no prompts: the seed split is empty");
 
@@ -50,7 +51,7 @@ internal sealed class GenerateStep : IStep
 
         var loop = new GenerationLoop(good, bad, decoding, new Truncation(config.TopK, config.TopP, config.Penalty), device);
         var shards = new GenerateShards(context.OutputFolder, config, settings.Seed, count);
-        var counts = shards.Run(loop, i => prompts.Prompt(i), encoder, context.Log);
+        var counts = shards.Run(loop, i => prompts.Prompt(chosen[i]), encoder, context.Log);
         var stats = CorpusWriter.Write(context.Output(CorpusFile), shards.TextFiles, settings.Strategy, counts);
         Json.Write(context.Output(StatsFile), stats);
         context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens in {stats.GenerationSeconds:F1} s, distinct-4 {stats.Distinct4:F3}" +

@@ -83,6 +83,8 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
         foreach (var document in TinyCorpus.All.Take(10))
             writer.Append(encoder.EncodePrompt(document));
         writer.Complete();
+        Json.Write(Path.Combine(fixture.Tokens, TokenizeStep.PerplexityStrata),
+            new[] { new PerplexityStratum("tiny", FirstBlock: 0, Blocks: (int)writer.Blocks, writer.Tokens) });
     }
 
     static StepContext Context(string step, object settings, Dictionary<string, string> inputs, string output) => new(new StepSpec
