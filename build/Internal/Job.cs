@@ -1,7 +1,7 @@
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>A launched instance as its launcher sees it: running until <see cref="End"/> is set.</summary>
-internal abstract class Job(Launch launch)
+internal abstract class Job(Launch launch, bool running)
 {
     public Launch Launch { get; } = launch;
 
@@ -10,6 +10,12 @@ internal abstract class Job(Launch launch)
 
     /// <summary>Where it runs, for the line printed when it starts (e.g. "pid 4242", "Slurm job 17").</summary>
     public abstract string Where { get; }
+
+    /// <summary>Whether it runs now: a local child at once, a Slurm job once it has left the queue (and again after a requeue).</summary>
+    public bool Running { get; protected set; } = running;
+
+    /// <summary>What the user should read as it happens (started, requeued): found by the launcher's poll, printed by the scheduler.</summary>
+    public Queue<string> News { get; } = new();
 }
 
 /// <summary>

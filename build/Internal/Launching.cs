@@ -21,7 +21,8 @@ internal static class Launching
                     throw new ArgumentException($"cake.config: Compute.Devices={devices} lists CUDA devices but Compute.Device is cpu; set Device=cuda");
                 return (new LocalLauncher(paths.Root, paths.StepCli), DeviceSlots.Parse(devices, jobs));
             case "slurm":
-                return (new SlurmLauncher(paths.Root, paths.StepCli, Seconds(config, "Slurm_Poll", 5), Seconds(config, "Slurm_CommitGrace", 60)),
+                return (new SlurmLauncher(paths.Root, paths.StepCli, Seconds(config, "Slurm_Poll", 5), Seconds(config, "Slurm_CommitGrace", 60),
+                    new Artifacts.ArtifactStore(paths.Artifacts)),
                     DeviceSlots.Parse("cpu", jobs));
             default:
                 throw new ArgumentException($"--executor={executor}: give local or slurm");

@@ -10,6 +10,9 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
 
     public TimeSpan CommitGrace => TimeSpan.Zero;
 
+    /// <summary>A local child dies with the host that started it: there is nothing left running to adopt.</summary>
+    public Job? Adopt(Launch launch) => null;
+
     public Job Start(Launch launch)
     {
         if (!File.Exists(cli))
@@ -59,7 +62,7 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
         }
     }
 
-    sealed class LocalJob(Launch launch, Process process, InstanceOutput output) : Job(launch)
+    sealed class LocalJob(Launch launch, Process process, InstanceOutput output) : Job(launch, running: true)
     {
         public Process Process { get; } = process;
 

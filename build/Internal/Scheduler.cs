@@ -120,19 +120,29 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     void Start(int i, string slot)
     {
         var launch = shape(plan[i].Instance) with { Slot = slot };
-        WriteSpec(plan[i], launch);
         started[i] = DateTimeOffset.UtcNow;
+        // Before the spec is written: the adopted job reads the spec its own host wrote.
+        if (launcher.Adopt(launch) is { } orphan)
+        {
+            running[i] = orphan;
+            states[i] = State.Running;
+            Console.WriteLine($"[{launch.Instance.Id}] adopted: {orphan.Where}, {(orphan.Running ? "running" : "queued")} since an earlier run " +
+                $"submitted it; watched instead of submitted again; log {Relative(launch.LogFile)}");
+            return;
+        }
+        WriteSpec(plan[i], launch);
         try
         {
             var job = launcher.Start(launch);
             running[i] = job;
             states[i] = State.Running;
-            Console.WriteLine($"[{launch.Instance.Id}] started: {job.Where}; log {Relative(launch.LogFile)}");
+            Console.WriteLine($"[{launch.Instance.Id}] {(job.Running ? "started" : "submitted")}: {job.Where}; log {Relative(launch.LogFile)}");
         }
         catch (StepFailedException refused)
         {
+            // Nothing ran, so there is no log to name: the message says what refused it.
             slots.Return(slot);
-            Fail(i, refused.Message, launch);
+            Fail(i, refused.Message, null);
         }
     }
 
@@ -140,6 +150,11 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     {
         if (running.Count > 0)
             launcher.Poll(running.Values.ToList());
+        foreach (var job in running.Values)
+        {
+            while (job.News.TryDequeue(out var news))
+                Console.WriteLine($"[{job.Launch.Instance.Id}] {news}");
+        }
         foreach (var (i, job) in running.Where(r => r.Value.End is not null).ToList())
         {
             running.Remove(i);
@@ -158,7 +173,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             }
             else
             {
-                Fail(i, end.Description, job.Launch);
+                Fail(i, end.Description, job.Launch.LogFile);
             }
         }
         foreach (var (i, deadline) in committing.ToList())
@@ -176,16 +191,16 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             {
                 committing.Remove(i);
                 Fail(i, $"it ended without error, but no complete artifact appeared in the store within {launcher.CommitGrace.TotalSeconds:F0} s",
-                    shape(instance));
+                    shape(instance).LogFile);
             }
         }
     }
 
-    void Fail(int i, string why, Launch launch)
+    void Fail(int i, string why, string? log)
     {
         states[i] = State.Failed;
         ended[i] = DateTimeOffset.UtcNow;
-        failures.Add($"{launch.Instance.Id} failed ({why}); log: {Relative(launch.LogFile)}. Nothing was stored for it; fix the " +
+        failures.Add($"{plan[i].Instance.Id} failed ({why}){(log is null ? "" : $"; log: {Relative(log)}")}. Nothing was stored for it; fix the " +
             $"cause and rerun (finished instances are reused): {options.Rerun}");
         if (!options.FailFast || running.Count == 0)
             return;

@@ -12,10 +12,10 @@ namespace ContrastivePipeline.Tests.Cluster;
 [Collection(SlurmCollection.Name)]
 public sealed partial class SlurmExecutorTests : IDisposable
 {
-    static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
+    internal static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
     // One CPU per job, so the two-CPU node runs two at once; poll fast, a local disk needs no grace.
-    static readonly string[] OnSlurm =
+    internal static readonly string[] OnSlurm =
         ["--executor=slurm", "--jobs=4", "--resources_cpus=1", "--resources_memory=1G", "--slurm_poll=0.5", "--slurm_commitgrace=20"];
 
     readonly TempFolder temp = new();
@@ -72,6 +72,8 @@ public sealed partial class SlurmExecutorTests : IDisposable
         var failure = output.Split('\n').First(l => l.StartsWith("error: Score/", StringComparison.Ordinal));
         Assert.Matches(@"Slurm job \d+ ended FAILED", failure);
         Assert.Contains("exit code 1:0", failure);
+        // The cause, from the job's log: the host's console shows no job output under Slurm.
+        Assert.Matches(@"its last error: error: Evaluate/\S+: .*broken\.jsonl:1", failure);
         var log = LogPath().Match(failure).Groups[1].Value;
         Assert.Contains("broken.jsonl:1", File.ReadAllText(log));
         AssertSound(Path.Combine(temp.Path, "artifacts"));
@@ -87,6 +89,8 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Contains("error: Corpus/corpus failed (sbatch refused it: sbatch: error: ", output);
         Assert.Contains("More processors requested than permitted", output);
         Assert.Contains("Corpus-", output); // the script, to read or submit by hand
+        // Nothing ran, so no log is named (none was ever written).
+        Assert.DoesNotContain("log:", output.Split('\n').First(l => l.StartsWith("error: Corpus/corpus", StringComparison.Ordinal)));
         Assert.Empty(Complete(temp.Path));
     }
 
@@ -131,6 +135,9 @@ public sealed partial class SlurmExecutorTests : IDisposable
             Thread.Sleep(500);
 
         Assert.True(host.WaitForExit(Limit) == 0, host.Output);
+        // The host says so: the requeue with its job id and restart count, then the job's new start.
+        Assert.Contains($"[TrainGood/base] requeued: Slurm job {id}, restart 1 (", host.Output);
+        Assert.Contains($"[TrainGood/base] started again: Slurm job {id} on ", host.Output);
         var text = File.ReadAllText(log);
         var again = text[text.IndexOf("restart 1", StringComparison.Ordinal)..];
         // The second attempt starts after a checkpoint of the first (every 10 steps), not from step 1.
@@ -158,7 +165,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
     static List<string> JobIds(string output) => [.. JobStarted().Matches(output).Select(m => m.Groups[1].Value).Distinct()];
 
-    [GeneratedRegex(@"started: Slurm job (\d+)")]
+    [GeneratedRegex(@"submitted: Slurm job (\d+)")]
     private static partial Regex JobStarted();
 
     [GeneratedRegex(@"CUDA_VISIBLE_DEVICES=(\S*), started ([\d.]+)")]
