@@ -1,4 +1,5 @@
 using System.Text;
+using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Build.Internal;
 
@@ -7,7 +8,6 @@ internal static class SbatchScript
 {
     public static string For(Launch launch, string root, string cli)
     {
-        var r = launch.Resources;
         var s = new StringBuilder("#!/bin/bash\n");
         void Option(string option) => s.Append("#SBATCH ").Append(option).Append('\n');
         Option($"--job-name={launch.Name}");
@@ -15,18 +15,7 @@ internal static class SbatchScript
         Option("--open-mode=append");
         // Preempted or on a failed node, the job runs again and resumes from its partial folder.
         Option("--requeue");
-        Option($"--cpus-per-task={launch.Threads}");
-        if (r.Memory is { } memory)
-            Option($"--mem={memory}");
-        if (r.Gpus is > 0 and var gpus)
-            Option($"--gres=gpu:{gpus}");
-        if (r.Time is { } time)
-            Option($"--time={time}");
-        if (r.Partition is { } partition)
-            Option($"--partition={partition}");
-        if (r.Account is { } account)
-            Option($"--account={account}");
-        foreach (var option in r.Options ?? [])
+        foreach (var option in Resources(launch.Threads, launch.Resources))
             Option(option);
         s.Append($"# {launch.Instance.Id}, written by the build host; it can be submitted by hand: sbatch {Quote(Path.ChangeExtension(launch.SpecFile, ".sbatch"))}\n");
         s.Append($"cd {Quote(root)}\n");
@@ -37,6 +26,24 @@ internal static class SbatchScript
         s.Append($"dotnet {Quote(cli)} step {Quote(launch.SpecFile)}\n");
         s.Append("status=$?\necho \"=== exit code $status, ended $(date +%s.%N)\"\nexit $status\n");
         return s.ToString();
+    }
+
+    /// <summary>What the job asks of the cluster: the options of the task's resources (also what --dryrun shows).</summary>
+    public static IEnumerable<string> Resources(int cpus, TaskResources r)
+    {
+        yield return $"--cpus-per-task={cpus}";
+        if (r.Memory is { } memory)
+            yield return $"--mem={memory}";
+        if (r.Gpus is > 0 and var gpus)
+            yield return $"--gres=gpu:{gpus}";
+        if (r.Time is { } time)
+            yield return $"--time={time}";
+        if (r.Partition is { } partition)
+            yield return $"--partition={partition}";
+        if (r.Account is { } account)
+            yield return $"--account={account}";
+        foreach (var option in r.Options ?? [])
+            yield return option;
     }
 
     static string Quote(string value) => "'" + value.Replace("'", "'\\''") + "'";

@@ -110,6 +110,23 @@ public sealed class LaunchingTests
         Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json'\n", script);
     }
 
+    [Fact]
+    public void DryRun_OnSlurm_ShowsWhatEachTasksJobsWouldAsk_AndSubmitsNothing()
+    {
+        using var temp = new TempFolder();
+        var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            "\nresources:\n  TrainFinal: {gpus: 1, memory: 8G, time: \"12:00:00\"}\n");
+
+        var (exit, output) = HostProcess.Run(Path.Combine(temp.Path, "artifacts"), "--dryrun", "--executor=slurm", $"--experiment={experiment}");
+
+        Assert.True(exit == 0, output);
+        // cake.config's default: one CPU a job, so a 2-CPU node runs two at once.
+        Assert.Contains("  Corpus: 1 job, --cpus-per-task=1 --mem=4G\n", output);
+        Assert.Contains("  TrainFinal: 3 jobs, --cpus-per-task=1 --mem=8G --gres=gpu:1 --time=12:00:00\n", output);
+        Assert.Contains("squeue --me -o '%.10i %.9T %.10M %.16R %j'", output);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "artifacts", "specs")));
+    }
+
     [Theory]
     [InlineData("PENDING", "Resources", null)]
     [InlineData("RUNNING", "None", null)]
