@@ -20,6 +20,7 @@ internal abstract class Job(Launch launch, bool running)
 
 /// <summary>
 /// How a job ended. Success here only means the program said so: the manifest in the store decides.
-/// <paramref name="Signaled"/>: it died of a signal (the host's Ctrl-C may have reached it first).
+/// <paramref name="Signaled"/>: it died of a signal (the host's Ctrl-C may have reached it first). <paramref name="Again"/>:
+/// it stopped on a signal after a checkpoint, to be started again (a local child; Slurm requeues a job itself).
 /// </summary>
-internal sealed record JobEnd(bool Succeeded, string Description, bool Signaled = false);
+internal sealed record JobEnd(bool Succeeded, string Description, bool Signaled = false, bool Again = false);

@@ -22,12 +22,15 @@ internal static class Launching
                 return (new LocalLauncher(paths.Root, paths.StepCli), DeviceSlots.Parse(devices, jobs));
             case "slurm":
                 return (new SlurmLauncher(paths.Root, paths.StepCli, Seconds(config, "Slurm_Poll", 5), Seconds(config, "Slurm_CommitGrace", 60),
-                    new Artifacts.ArtifactStore(paths.Artifacts)),
+                    new Artifacts.ArtifactStore(paths.Artifacts), config.GetValue("Slurm_Signal") is { } signal ? signal.Length > 0 ? signal : null : DefaultSignal),
                     DeviceSlots.Parse("cpu", jobs));
             default:
                 throw new ArgumentException($"--executor={executor}: give local or slurm");
         }
     }
+
+    /// <summary>USR1 two minutes before a job's time limit: enough for an optimizer step and a checkpoint of the paper's model.</summary>
+    const string DefaultSignal = "B:USR1@120";
 
     /// <summary>Where an instance's spec and log go, with its threads and resources; its slot is filled in when it starts.</summary>
     public static Launch Shape(StepInstance instance, Paths paths, int threads, TaskResources resources) =>

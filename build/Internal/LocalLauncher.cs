@@ -44,7 +44,7 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
         {
             job.Process.WaitForExit(); // drains the output read asynchronously
             var code = job.Process.ExitCode;
-            job.Finish(new JobEnd(code == 0, $"exit code {code}", Signaled: code > 128));
+            job.Finish(new JobEnd(code == 0, $"exit code {code}", Signaled: code > 128, Again: code == StepSpec.StoppedToRunAgain));
         }
     }
 

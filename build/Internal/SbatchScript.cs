@@ -1,12 +1,14 @@
 using System.Text;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>The sbatch script of one instance: its resources, a readable job name, its log, and the step command.</summary>
 internal static class SbatchScript
 {
-    public static string For(Launch launch, string root, string cli)
+    /// <param name="signal">What <c>--signal=</c> asks (e.g. <c>B:USR1@120</c>: USR1 to this script 120 s before the time limit); null asks nothing.</param>
+    public static string For(Launch launch, string root, string cli, string? signal)
     {
         var s = new StringBuilder("#!/bin/bash\n");
         void Option(string option) => s.Append("#SBATCH ").Append(option).Append('\n');
@@ -15,6 +17,8 @@ internal static class SbatchScript
         Option("--open-mode=append");
         // Preempted or on a failed node, the job runs again and resumes from its partial folder.
         Option("--requeue");
+        if (signal is not null)
+            Option($"--signal={signal}");
         foreach (var option in Resources(launch.Threads, launch.Resources))
             Option(option);
         s.Append($"# {launch.Instance.Id}, written by the build host; it can be submitted by hand: sbatch {Quote(Path.ChangeExtension(launch.SpecFile, ".sbatch"))}\n");
@@ -23,8 +27,15 @@ internal static class SbatchScript
             s.Append($"export {name}={Quote(value)}\n");
         s.Append($"echo \"=== {launch.Instance.Id} on $(hostname), Slurm job $SLURM_JOB_ID, restart ${{SLURM_RESTART_COUNT:-0}}, " +
             "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-}, started $(date +%s.%N)\"\n");
-        s.Append($"dotnet {Quote(cli)} step {Quote(launch.SpecFile)}\n");
-        s.Append("status=$?\necho \"=== exit code $status, ended $(date +%s.%N)\"\nexit $status\n");
+        // The step runs in the background: bash runs a trap only between commands, and Slurm's signal (B:) reaches this
+        // shell only. Handed on, it makes the step checkpoint at its next optimizer step and exit 75; the job is queued
+        // again (as a preempted one is) and resumes from that checkpoint.
+        s.Append($"dotnet {Quote(cli)} step {Quote(launch.SpecFile)} &\nstep=$!\n");
+        s.Append("trap 'kill -USR1 $step 2>/dev/null' USR1\ntrap 'kill -TERM $step 2>/dev/null' TERM\n");
+        s.Append("while kill -0 $step 2>/dev/null; do wait $step; done\nwait $step\nstatus=$?\n");
+        s.Append("echo \"=== exit code $status, ended $(date +%s.%N)\"\n");
+        s.Append($"if [ $status -eq {StepSpec.StoppedToRunAgain} ]; then echo \"=== stopped on a signal at a checkpoint: requeueing Slurm job $SLURM_JOB_ID\"; " +
+            "scontrol requeue \"$SLURM_JOB_ID\"; fi\nexit $status\n");
         return s.ToString();
     }
 

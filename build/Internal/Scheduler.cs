@@ -160,6 +160,12 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             running.Remove(i);
             slots.Return(job.Launch.Slot);
             var end = job.End!;
+            if (end.Again && !stop.IsCancellationRequested)
+            {
+                Console.WriteLine($"[{job.Launch.Instance.Id}] stopped on a signal after a checkpoint ({end.Description}); starting it again, it resumes");
+                states[i] = State.Waiting;
+                continue;
+            }
             // Ctrl-C reaches a local child too; it may die of the signal before our own handler has run.
             if (!end.Succeeded && stop.WaitHandle.WaitOne(end.Signaled ? 1000 : 0))
             {

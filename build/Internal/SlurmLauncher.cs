@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Build.Internal;
 /// would strand its dependents in PENDING forever). One squeue call polls all of the run's jobs; the manifest in the
 /// store, not the job's state, says whether it succeeded.
 /// </summary>
-internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, TimeSpan grace, ArtifactStore store) : ILauncher
+internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, TimeSpan grace, ArtifactStore store, string? signal) : ILauncher
 {
     /// <summary>How long a Slurm client command may take before it counts as not answered.</summary>
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -39,7 +39,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     public Job Start(Launch launch)
     {
         var script = Script(launch);
-        File.WriteAllText(script, SbatchScript.For(launch, root, cli));
+        File.WriteAllText(script, SbatchScript.For(launch, root, cli, signal));
         Directory.CreateDirectory(Path.GetDirectoryName(launch.LogFile)!);
         var (code, output, error) = ShortCommand.Run("sbatch", Patience, "--parsable", script);
         if (code != 0)

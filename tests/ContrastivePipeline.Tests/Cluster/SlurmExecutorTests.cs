@@ -111,7 +111,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
     }
 
     [SlurmFact]
-    public void APreemptedJob_RunsAgain_ResumesFromItsPartialFolder_AndGivesTheBytesOfAnUndisturbedRun()
+    public void APreemptedJob_SavesTheStepItIsIn_RunsAgain_ResumesFromThere_AndGivesTheBytesOfAnUndisturbedRun()
     {
         var experiment = temp.File("long.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")).Replace("steps: 40", "steps: 400"));
         var (slurm, local) = (Path.Combine(temp.Path, "slurm"), Path.Combine(temp.Path, "local"));
@@ -139,11 +139,17 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Contains($"[TrainGood/base] requeued: Slurm job {id}, restart 1 (", host.Output);
         Assert.Contains($"[TrainGood/base] started again: Slurm job {id} on ", host.Output);
         var text = File.ReadAllText(log);
-        var again = text[text.IndexOf("restart 1", StringComparison.Ordinal)..];
-        // The second attempt starts after a checkpoint of the first (every 10 steps), not from step 1.
+        var restart = text.IndexOf("restart 1", StringComparison.Ordinal);
+        // The requeue's SIGTERM made the step save the step it was in and stop (not wait for its next scheduled
+        // checkpoint); the second attempt goes on from exactly there, having lost at most the step in flight.
+        var stopped = Regex.Match(text[..restart], @"SIGTERM: stopped after step (\d+) of 400");
+        Assert.True(stopped.Success, text);
+        var stoppedAt = int.Parse(stopped.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(stoppedAt >= 20, stopped.Value);
+        var again = text[restart..];
+        Assert.Matches($@"resumed from \S+/checkpoints/step_{stoppedAt:D6} \(step {stoppedAt} of 400\)", again);
         var first = again.Split('\n').First(l => l.Contains("/400 |", StringComparison.Ordinal));
-        var resumedAt = int.Parse(ProgressStep().Match(first).Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(resumedAt > 20 && (resumedAt - 1) % 10 == 0, first);
+        Assert.Equal(stoppedAt + 1, int.Parse(ProgressStep().Match(first).Groups[1].Value, CultureInfo.InvariantCulture));
         var (localExit, localOutput) = HostProcess.Run(local, args);
         Assert.True(localExit == 0, localOutput);
         AssertSound(slurm);
