@@ -1,3 +1,5 @@
+using ContrastivePipeline.Configuration;
+
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>A launched instance as its launcher sees it: running until <see cref="End"/> is set.</summary>
@@ -22,5 +24,7 @@ internal abstract class Job(Launch launch, bool running)
 /// How a job ended. Success here only means the program said so: the manifest in the store decides.
 /// <paramref name="Signaled"/>: it died of a signal (the host's Ctrl-C may have reached it first). <paramref name="Again"/>:
 /// it stopped on a signal after a checkpoint, to be started again (a local child; Slurm requeues a job itself).
+/// <paramref name="Retry"/>: it ran out of memory or time, and these resources may do (the change, said in one line).
 /// </summary>
-internal sealed record JobEnd(bool Succeeded, string Description, bool Signaled = false, bool Again = false);
+internal sealed record JobEnd(bool Succeeded, string Description, bool Signaled = false, bool Again = false,
+    (TaskResources Resources, string Change)? Retry = null);

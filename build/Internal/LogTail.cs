@@ -15,27 +15,29 @@ internal static class LogTail
     /// </summary>
     public static string? LastError(string log)
     {
-        string[] lines;
+        // The sbatch script's own header and footer lines say nothing about the cause.
+        var output = Text(log).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Where(l => !l.StartsWith("===", StringComparison.Ordinal)).ToList();
+        return output.LastOrDefault(IsError) ?? output.LastOrDefault();
+    }
+
+    /// <summary>The log's last <see cref="TailBytes"/>; empty when it cannot be read (not written yet, or gone).</summary>
+    public static string Text(string log)
+    {
         try
         {
             using var file = new FileStream(log, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             file.Seek(Math.Max(0, file.Length - TailBytes), SeekOrigin.Begin);
-            lines = new StreamReader(file).ReadToEnd().Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+            return new StreamReader(file).ReadToEnd();
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return null;
+            return "";
         }
-        catch (UnauthorizedAccessException)
-        {
-            return null;
-        }
-        // The sbatch script's own header and footer lines say nothing about the cause.
-        var output = lines.Where(l => !l.StartsWith("===", StringComparison.Ordinal)).ToList();
-        return output.LastOrDefault(IsError) ?? output.LastOrDefault();
     }
 
+    // slurmstepd names itself with the node: "slurmstepd-node17: error: ...".
     static bool IsError(string line) =>
         line.StartsWith("error:", StringComparison.Ordinal) || line.StartsWith("Unhandled exception", StringComparison.Ordinal) ||
-        line.StartsWith("slurmstepd: error:", StringComparison.Ordinal);
+        (line.StartsWith("slurmstepd", StringComparison.Ordinal) && line.Contains(": error: ", StringComparison.Ordinal));
 }

@@ -116,7 +116,7 @@ public static class PipelineHost
         record.Start(ExperimentLoader.Resolve(experiment));
         using var stop = new StopSignals();
         executor = new Scheduler(context, tasks, plan, record, launcher, slots, Shape,
-            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}"), stop.Token);
+            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}", arguments.Retries), stop.Token);
         var (succeeded, interrupted) = (false, (RunInterruptedException?)null);
         try
         {

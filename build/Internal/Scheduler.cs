@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cake.Core;
 using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Internal;
@@ -18,7 +19,8 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     CancellationToken stop)
 {
     /// <param name="Rerun">The command that resumes this run, for failure messages.</param>
-    public sealed record Options(bool FailFast, string Rerun);
+    /// <param name="Retries">How often an instance that ran out of memory or time is tried again with more (--retries).</param>
+    public sealed record Options(bool FailFast, string Rerun, int Retries = 1);
 
     enum State { Waiting, Running, Committing, Ran, Cached, Failed, Cancelled }
 
@@ -28,6 +30,8 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     readonly DateTimeOffset?[] started = new DateTimeOffset?[plan.Count];
     readonly DateTimeOffset?[] ended = new DateTimeOffset?[plan.Count];
     readonly Dictionary<string, TimeSpan> work = [];
+    readonly int[] retries = new int[plan.Count];
+    readonly Dictionary<int, TaskResources> more = [];
     readonly List<string> failures = [];
     readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -120,6 +124,8 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     void Start(int i, string slot)
     {
         var launch = shape(plan[i].Instance) with { Slot = slot };
+        if (more.TryGetValue(i, out var resources))
+            launch = launch with { Resources = resources };
         started[i] = DateTimeOffset.UtcNow;
         // Before the spec is written: the adopted job reads the spec its own host wrote.
         if (launcher.Adopt(launch) is { } orphan)
@@ -163,6 +169,14 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             if (end.Again && !stop.IsCancellationRequested)
             {
                 Console.WriteLine($"[{job.Launch.Instance.Id}] stopped on a signal after a checkpoint ({end.Description}); starting it again, it resumes");
+                states[i] = State.Waiting;
+                continue;
+            }
+            if (end.Retry is { } retry && retries[i] < options.Retries && !stop.IsCancellationRequested)
+            {
+                retries[i]++;
+                more[i] = retry.Resources;
+                Console.WriteLine($"[{job.Launch.Instance.Id}] {end.Description}. {retry.Change}: submitting it again, retry {retries[i]} of --retries={options.Retries}");
                 states[i] = State.Waiting;
                 continue;
             }

@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Build.Internal;
 /// would strand its dependents in PENDING forever). One squeue call polls all of the run's jobs; the manifest in the
 /// store, not the job's state, says whether it succeeded.
 /// </summary>
-internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, TimeSpan grace, ArtifactStore store, string? signal) : ILauncher
+internal sealed class SlurmLauncher(string root, string cli, SlurmSettings settings, ArtifactStore store) : ILauncher
 {
     /// <summary>How long a Slurm client command may take before it counts as not answered.</summary>
     static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
@@ -19,9 +19,9 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     /// <summary>This user's live jobs when the host began, by their sbatch script (a spec's: one per step key).</summary>
     Dictionary<string, SlurmRow>? earlier;
 
-    public TimeSpan PollInterval => poll;
+    public TimeSpan PollInterval => settings.Poll;
 
-    public TimeSpan CommitGrace => grace;
+    public TimeSpan CommitGrace => settings.CommitGrace;
 
     /// <summary>
     /// A live job running this instance's script (one <c>squeue --me</c> listing, taken at the first instance), or the
@@ -39,7 +39,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     public Job Start(Launch launch)
     {
         var script = Script(launch);
-        File.WriteAllText(script, SbatchScript.For(launch, root, cli, signal));
+        File.WriteAllText(script, SbatchScript.For(launch, root, cli, settings.Signal));
         Directory.CreateDirectory(Path.GetDirectoryName(launch.LogFile)!);
         var (code, output, error) = ShortCommand.Run("sbatch", Patience, "--parsable", script);
         if (code != 0)
@@ -55,7 +55,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
         {
             // slurmctld busy or restarting: the jobs are not lost, ask again at the next poll.
             if (DateTime.UtcNow - lastWarning > TimeSpan.FromMinutes(1))
-                Console.WriteLine($"squeue failed ({error.Trim()}); asking again every {poll.TotalSeconds:F0} s");
+                Console.WriteLine($"squeue failed ({error.Trim()}); asking again every {settings.Poll.TotalSeconds:F0} s");
             lastWarning = DateTime.UtcNow;
             return;
         }
@@ -69,9 +69,7 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
             }
             job.Observe(row);
             var end = EndOf(id, row.State, row.Reason, ExitCode);
-            job.End = end is { Succeeded: false } && LogTail.LastError(job.Launch.LogFile) is { } cause
-                ? end with { Description = $"{end.Description}; its last error: {cause}" }
-                : end;
+            job.End = end is { Succeeded: false } ? Failure(job, row, end) : end;
         }
     }
 
@@ -103,6 +101,18 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
             job.End = new JobEnd(false, "cancelled", Signaled: true);
     }
 
+    /// <summary>A failed job's end with its cause from its log, and the resources of a retry where more may help.</summary>
+    JobEnd Failure(SlurmJob job, SlurmRow row, JobEnd failed)
+    {
+        var log = LogTail.Text(job.Launch.LogFile);
+        var granted = Show(job.Id);
+        return failed with
+        {
+            Description = LogTail.LastError(job.Launch.LogFile) is { } cause ? $"{failed.Description}; its last error: {cause}" : failed.Description,
+            Retry = SlurmRetry.For(row.State, log, job.Launch.Resources, granted, settings.MaxMemory, settings.MaxTime),
+        };
+    }
+
     /// <summary>The rows of jobs that have not ended, from one squeue call with <paramref name="selection"/>; none when it fails.</summary>
     static IEnumerable<SlurmRow> Live(params string[] selection)
     {
@@ -115,10 +125,13 @@ internal sealed class SlurmLauncher(string root, string cli, TimeSpan poll, Time
     static string Reason(string reason) => reason is "None" or "" ? "" : $", reason {reason}";
 
     /// <summary>The exit code Slurm recorded (scontrol knows it while the job is still listed; sacct may be disabled).</summary>
-    static string ExitCode(string id)
+    static string ExitCode(string id) => Show(id).TryGetValue("ExitCode", out var exit) ? $", exit code {exit}" : "";
+
+    /// <summary><c>scontrol show job</c>'s fields (ExitCode, TimeLimit, MinMemoryNode, ...); none when it does not answer.</summary>
+    static Dictionary<string, string> Show(string id)
     {
         var (code, output, _) = ShortCommand.Run("scontrol", Patience, "show", "job", id, "-o");
-        var field = output.Split(' ').FirstOrDefault(f => f.StartsWith("ExitCode=", StringComparison.Ordinal));
-        return code == 0 && field is not null ? $", exit code {field[9..]}" : "";
+        return code != 0 ? [] : output.Split(' ', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(f => f.Split('=', 2)).Where(f => f.Length == 2).GroupBy(f => f[0]).ToDictionary(g => g.Key, g => g.First()[1]);
     }
 }

@@ -74,6 +74,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Contains("exit code 1:0", failure);
         // The cause, from the job's log: the host's console shows no job output under Slurm.
         Assert.Matches(@"its last error: error: Evaluate/\S+: .*broken\.jsonl:1", failure);
+        Assert.DoesNotContain("submitting it again", output); // our own error: not retried
         var log = LogPath().Match(failure).Groups[1].Value;
         Assert.Contains("broken.jsonl:1", File.ReadAllText(log));
         AssertSound(Path.Combine(temp.Path, "artifacts"));
@@ -154,6 +155,21 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.True(localExit == 0, localOutput);
         AssertSound(slurm);
         AssertSameOutputs(Outputs(local, "long"), Outputs(slurm, "long"));
+    }
+
+    [SlurmFact]
+    public void AJobOverItsMemory_IsSubmittedAgainWithTwiceTheMemory_AndSucceeds()
+    {
+        var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            "\nresources:\n  TrainGood: {memory: 100M}\n");
+
+        var (exit, output) = HostProcess.Run(temp.Path, [$"--experiment={experiment}", "--target=TrainGood", .. OnSlurm, "--retries=3"]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("out of memory: --mem=200M (was 100M): submitting it again, retry 1 of --retries=3", output);
+        Assert.Contains("#SBATCH --mem=", File.ReadAllText(Directory.GetFiles(Path.Combine(temp.Path, "specs"), "Train-*.sbatch").Single()));
+        Assert.Contains(Complete(temp.Path), m => m.Step == "Train");
+        AssertSound(temp.Path);
     }
 
     /// <summary>One job's attempt from its log: the header and footer lines the sbatch script writes.</summary>
