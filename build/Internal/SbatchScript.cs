@@ -28,14 +28,16 @@ internal static class SbatchScript
         s.Append($"echo \"=== {launch.Instance.Id} on $(hostname), Slurm job $SLURM_JOB_ID, restart ${{SLURM_RESTART_COUNT:-0}}, " +
             "CUDA_VISIBLE_DEVICES=${CUDA_VISIBLE_DEVICES:-}, started $(date +%s.%N)\"\n");
         // The step runs in the background: bash runs a trap only between commands, and Slurm's signal (B:) reaches this
-        // shell only. Handed on, it makes the step checkpoint at its next optimizer step and exit 75; the job is queued
-        // again (as a preempted one is) and resumes from that checkpoint.
+        // shell only. Handed on, it makes the step checkpoint at its next optimizer step and exit 75. Only USR1 (the
+        // time limit's warning) requeues the job from here: on TERM Slurm is preempting or requeueing it, and requeues
+        // it itself, or someone cancelled it (scancel, the host's Ctrl-C), and then it must stay cancelled.
         s.Append($"dotnet {Quote(cli)} step {Quote(launch.SpecFile)} &\nstep=$!\n");
-        s.Append("trap 'kill -USR1 $step 2>/dev/null' USR1\ntrap 'kill -TERM $step 2>/dev/null' TERM\n");
+        s.Append("trap 'warned=1; kill -USR1 $step 2>/dev/null' USR1\ntrap 'kill -TERM $step 2>/dev/null' TERM\n");
         s.Append("while kill -0 $step 2>/dev/null; do wait $step; done\nwait $step\nstatus=$?\n");
         s.Append("echo \"=== exit code $status, ended $(date +%s.%N)\"\n");
-        s.Append($"if [ $status -eq {StepSpec.StoppedToRunAgain} ]; then echo \"=== stopped on a signal at a checkpoint: requeueing Slurm job $SLURM_JOB_ID\"; " +
-            "scontrol requeue \"$SLURM_JOB_ID\"; fi\nexit $status\n");
+        s.Append($"if [ $status -eq {StepSpec.StoppedToRunAgain} ] && [ -n \"${{warned:-}}\" ]; then " +
+            "echo \"=== stopped at a checkpoint before the time limit: requeueing Slurm job $SLURM_JOB_ID\"; scontrol requeue \"$SLURM_JOB_ID\"; fi\n" +
+            "exit $status\n");
         return s.ToString();
     }
 

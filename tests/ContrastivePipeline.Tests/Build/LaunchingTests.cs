@@ -109,8 +109,8 @@ public sealed class LaunchingTests
         Assert.Contains("export OMP_NUM_THREADS='4'\n", script);
         // The step in the background, so that the script can hand Slurm's signal on; a step stopped by it is requeued.
         Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json' &\n", script);
-        Assert.Contains("trap 'kill -USR1 $step 2>/dev/null' USR1\n", script);
-        Assert.Contains("if [ $status -eq 75 ]; then", script);
+        Assert.Contains("trap 'warned=1; kill -USR1 $step 2>/dev/null' USR1\n", script);
+        Assert.Contains("if [ $status -eq 75 ] && [ -n \"${warned:-}\" ]; then", script);
         Assert.Contains("scontrol requeue \"$SLURM_JOB_ID\"", script);
         Assert.DoesNotContain("--signal", SbatchScript.For(launch with { Instance = Instance() }, "/repo", "/repo/cli.dll", null));
     }
