@@ -7,7 +7,7 @@ public sealed record Arguments
 
     static readonly string[] Known =
         ["target", "experiment", "dryrun", "tree", "exclusive", "force", "verbosity", "plan", "verify", "description", "lock-timeout",
-        "jobs", "executor", "fail-fast", "scope", "out", "partials"];
+        "jobs", "executor", "fail-fast", "scope", "out", "partials", "retries"];
 
     public string Target { get; init; } = DefaultTarget;
     public string Experiment { get; init; } = "experiments/default.yaml";
@@ -28,6 +28,8 @@ public sealed record Arguments
     public string? Executor { get; init; }
     /// <summary>On a failure, cancel the instances still running instead of letting them finish.</summary>
     public bool FailFast { get; init; }
+    /// <summary>How often a Slurm job that ran out of memory or time is submitted again with twice as much (default 1).</summary>
+    public int Retries { get; init; } = 1;
 
     /// <summary>Everything given, for Cake's argument service (cake.config overrides such as --paths_artifacts=... included).</summary>
     public ILookup<string, string> All { get; init; } = Array.Empty<string>().ToLookup(x => x);
@@ -71,6 +73,9 @@ public sealed record Arguments
                 : throw new ArgumentException($"--jobs={jobs}: give how many instances may run at once, e.g. --jobs=4"),
             Executor = Get("executor"),
             FailFast = Flag("fail-fast"),
+            Retries = Get("retries") is not { } retries ? 1
+                : int.TryParse(retries, out var r) && r >= 0 ? r
+                : throw new ArgumentException($"--retries={retries}: give how often a job out of memory or time is tried again, e.g. --retries=2"),
             All = pairs.ToLookup(p => p.Name, p => p.Value, StringComparer.OrdinalIgnoreCase),
         };
     }

@@ -6,6 +6,12 @@ namespace ContrastivePipeline.Build.Internal;
 /// </summary>
 internal interface ILauncher
 {
+    /// <summary>
+    /// A job of this very instance that an earlier host left running or queued (killed outright, its jobs run on), for
+    /// the scheduler to watch instead of starting a second one that would hold an allocation while it waits on the lock.
+    /// </summary>
+    Job? Adopt(Launch launch);
+
     /// <summary>Starts (or submits) one instance; a request the launcher refuses throws <see cref="StepFailedException"/> at once.</summary>
     Job Start(Launch launch);
 

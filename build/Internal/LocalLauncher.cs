@@ -10,6 +10,9 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
 
     public TimeSpan CommitGrace => TimeSpan.Zero;
 
+    /// <summary>A local child dies with the host that started it: there is nothing left running to adopt.</summary>
+    public Job? Adopt(Launch launch) => null;
+
     public Job Start(Launch launch)
     {
         if (!File.Exists(cli))
@@ -41,7 +44,7 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
         {
             job.Process.WaitForExit(); // drains the output read asynchronously
             var code = job.Process.ExitCode;
-            job.Finish(new JobEnd(code == 0, $"exit code {code}", Signaled: code > 128));
+            job.Finish(new JobEnd(code == 0, $"exit code {code}", Signaled: code > 128, Again: code == StepSpec.StoppedToRunAgain));
         }
     }
 
@@ -59,7 +62,7 @@ internal sealed class LocalLauncher(string root, string cli) : ILauncher
         }
     }
 
-    sealed class LocalJob(Launch launch, Process process, InstanceOutput output) : Job(launch)
+    sealed class LocalJob(Launch launch, Process process, InstanceOutput output) : Job(launch, running: true)
     {
         public Process Process { get; } = process;
 

@@ -103,16 +103,20 @@ public static class PipelineHost
             Error(dropped);
             return 1;
         }
+        int ThreadsOf(string task) => launcher is SlurmLauncher ? resources.For(task).Cpus ?? threads : slots.ThreadsEach(threads);
+        Launch Shape(StepInstance instance) => Launching.Shape(instance, paths, ThreadsOf(instance.Task), resources.For(instance.Task));
         if (arguments.DryRun)
+        {
+            if (launcher is SlurmLauncher)
+                SlurmRequests.Print(plan, task => SbatchScript.Resources(ThreadsOf(task), resources.For(task)));
             return 0;
+        }
 
         paths.CheckWritable();
         record.Start(ExperimentLoader.Resolve(experiment));
         using var stop = new StopSignals();
-        executor = new Scheduler(context, tasks, plan, record, launcher, slots,
-            instance => Launching.Shape(instance, paths, launcher is SlurmLauncher ? resources.For(instance.Task).Cpus ?? threads : slots.ThreadsEach(threads),
-                resources.For(instance.Task)),
-            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}"), stop.Token);
+        executor = new Scheduler(context, tasks, plan, record, launcher, slots, Shape,
+            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}", arguments.Retries), stop.Token);
         var (succeeded, interrupted) = (false, (RunInterruptedException?)null);
         try
         {

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using Cake.Core;
 using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Internal;
@@ -18,7 +19,8 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     CancellationToken stop)
 {
     /// <param name="Rerun">The command that resumes this run, for failure messages.</param>
-    public sealed record Options(bool FailFast, string Rerun);
+    /// <param name="Retries">How often an instance that ran out of memory or time is tried again with more (--retries).</param>
+    public sealed record Options(bool FailFast, string Rerun, int Retries = 1);
 
     enum State { Waiting, Running, Committing, Ran, Cached, Failed, Cancelled }
 
@@ -28,6 +30,8 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     readonly DateTimeOffset?[] started = new DateTimeOffset?[plan.Count];
     readonly DateTimeOffset?[] ended = new DateTimeOffset?[plan.Count];
     readonly Dictionary<string, TimeSpan> work = [];
+    readonly int[] retries = new int[plan.Count];
+    readonly Dictionary<int, TaskResources> more = [];
     readonly List<string> failures = [];
     readonly Stopwatch clock = Stopwatch.StartNew();
 
@@ -120,19 +124,31 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     void Start(int i, string slot)
     {
         var launch = shape(plan[i].Instance) with { Slot = slot };
-        WriteSpec(plan[i], launch);
+        if (more.TryGetValue(i, out var resources))
+            launch = launch with { Resources = resources };
         started[i] = DateTimeOffset.UtcNow;
+        // Before the spec is written: the adopted job reads the spec its own host wrote.
+        if (launcher.Adopt(launch) is { } orphan)
+        {
+            running[i] = orphan;
+            states[i] = State.Running;
+            Console.WriteLine($"[{launch.Instance.Id}] adopted: {orphan.Where}, {(orphan.Running ? "running" : "queued")} since an earlier run " +
+                $"submitted it; watched instead of submitted again; log {Relative(launch.LogFile)}");
+            return;
+        }
+        WriteSpec(plan[i], launch);
         try
         {
             var job = launcher.Start(launch);
             running[i] = job;
             states[i] = State.Running;
-            Console.WriteLine($"[{launch.Instance.Id}] started: {job.Where}; log {Relative(launch.LogFile)}");
+            Console.WriteLine($"[{launch.Instance.Id}] {(job.Running ? "started" : "submitted")}: {job.Where}; log {Relative(launch.LogFile)}");
         }
         catch (StepFailedException refused)
         {
+            // Nothing ran, so there is no log to name: the message says what refused it.
             slots.Return(slot);
-            Fail(i, refused.Message, launch);
+            Fail(i, refused.Message, null);
         }
     }
 
@@ -140,11 +156,30 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     {
         if (running.Count > 0)
             launcher.Poll(running.Values.ToList());
+        foreach (var job in running.Values)
+        {
+            while (job.News.TryDequeue(out var news))
+                Console.WriteLine($"[{job.Launch.Instance.Id}] {news}");
+        }
         foreach (var (i, job) in running.Where(r => r.Value.End is not null).ToList())
         {
             running.Remove(i);
             slots.Return(job.Launch.Slot);
             var end = job.End!;
+            if (end.Again && !stop.IsCancellationRequested)
+            {
+                Console.WriteLine($"[{job.Launch.Instance.Id}] stopped on a signal after a checkpoint ({end.Description}); starting it again, it resumes");
+                states[i] = State.Waiting;
+                continue;
+            }
+            if (end.Retry is { } retry && retries[i] < options.Retries && !stop.IsCancellationRequested)
+            {
+                retries[i]++;
+                more[i] = retry.Resources;
+                Console.WriteLine($"[{job.Launch.Instance.Id}] {end.Description}. {retry.Change}: submitting it again, retry {retries[i]} of --retries={options.Retries}");
+                states[i] = State.Waiting;
+                continue;
+            }
             // Ctrl-C reaches a local child too; it may die of the signal before our own handler has run.
             if (!end.Succeeded && stop.WaitHandle.WaitOne(end.Signaled ? 1000 : 0))
             {
@@ -158,7 +193,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             }
             else
             {
-                Fail(i, end.Description, job.Launch);
+                Fail(i, end.Description, job.Launch.LogFile);
             }
         }
         foreach (var (i, deadline) in committing.ToList())
@@ -176,16 +211,16 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             {
                 committing.Remove(i);
                 Fail(i, $"it ended without error, but no complete artifact appeared in the store within {launcher.CommitGrace.TotalSeconds:F0} s",
-                    shape(instance));
+                    shape(instance).LogFile);
             }
         }
     }
 
-    void Fail(int i, string why, Launch launch)
+    void Fail(int i, string why, string? log)
     {
         states[i] = State.Failed;
         ended[i] = DateTimeOffset.UtcNow;
-        failures.Add($"{launch.Instance.Id} failed ({why}); log: {Relative(launch.LogFile)}. Nothing was stored for it; fix the " +
+        failures.Add($"{plan[i].Instance.Id} failed ({why}){(log is null ? "" : $"; log: {Relative(log)}")}. Nothing was stored for it; fix the " +
             $"cause and rerun (finished instances are reused): {options.Rerun}");
         if (!options.FailFast || running.Count == 0)
             return;

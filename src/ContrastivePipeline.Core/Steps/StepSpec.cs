@@ -12,6 +12,12 @@ public sealed record StepSpec
     /// <summary>The step CLI's switch that makes a step stop when the host that started it dies (see HostWatch).</summary>
     public const string WatchHost = "--watch-stdin";
 
+    /// <summary>
+    /// The exit code of a step that stopped on a signal after saving where it got to (EX_TEMPFAIL of sysexits.h): not a
+    /// failure; the sbatch script requeues its job, the local host starts it again, and it resumes.
+    /// </summary>
+    public const int StoppedToRunAgain = 75;
+
     public required string Step { get; init; }
     public required string Instance { get; init; }
     public required KeyParts Parts { get; init; }

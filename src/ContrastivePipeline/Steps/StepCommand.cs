@@ -26,9 +26,15 @@ internal static class StepCommand
         }
         if (args.Length == 3)
             HostWatch.Start($"{spec.Step}/{spec.Instance}");
+        StopRequest.Install();
         try
         {
             return StepRunner.Run(steps, spec);
+        }
+        catch (StepStoppedException stopped)
+        {
+            Console.Error.WriteLine($"[{spec.Step}/{spec.Instance}] {stopped.Message}");
+            return StepSpec.StoppedToRunAgain;
         }
         catch (Exception e) when (StepFailure.Explain(e, spec) is { } message)
         {

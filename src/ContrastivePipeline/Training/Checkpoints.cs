@@ -37,6 +37,13 @@ internal static partial class Checkpoints
             .OrderBy(x => x.Item1)];
     }
 
+    /// <summary>Deletes the checkpoints before <paramref name="before"/> that the schedule (every N steps, and the last) does not name.</summary>
+    public static void DeleteOffSchedule(string runFolder, Configuration.TrainConfig config, long before)
+    {
+        foreach (var (_, folder) in List(runFolder).Where(c => c.Step < before && c.Step % config.CheckpointEvery != 0 && c.Step != config.Steps))
+            Directory.Delete(folder, recursive: true);
+    }
+
     public static void Write(string runFolder, Llama model, AdamW optimizer, CheckpointState state)
     {
         var final = Folder(runFolder, state.Step);

@@ -27,7 +27,8 @@ internal sealed class TrainStep : IStep
             synthetic is null ? null : new DocumentStream(synthetic, settings.SyntheticRows, blockLength, settings.Seed),
             settings.Synthetic, settings.Train.BatchSize, blockLength);
         var shape = ModelShape.From(settings.Model, real.VocabSize);
-        var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log);
+        var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log, () => StopRequest.Signal);
+        StopRequest.Listen();
         using var trainer = new Trainer(shape, settings.Train, data, context.OutputFolder, options);
         context.Log($"{settings.Model.Layers} layers x {settings.Model.Hidden} hidden, vocabulary {real.VocabSize}; " +
             $"{realRows} real + {settings.SyntheticRows} synthetic sequences of {blockLength} tokens per step");

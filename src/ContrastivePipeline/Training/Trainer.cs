@@ -63,9 +63,16 @@ internal sealed class Trainer : IDisposable
             metrics.Append(line);
             StepCompleted?.Invoke(line);
             var checkpoint = done % config.CheckpointEvery == 0 || done == config.Steps;
-            if (checkpoint)
+            var stop = done < config.Steps ? options.StopAsked?.Invoke() : null;
+            if (checkpoint || stop is not null)
                 Checkpoints.Write(runFolder, Model, optimizer, new(done, done, loss, options.Seed, shape, config, Checkpoints.CaptureRng()));
-            progress.Report(line, clock.Elapsed, checkpoint);
+            // A checkpoint taken on a signal is off the schedule: once a scheduled one follows, the artifact must not keep
+            // it, or an interrupted run would differ from an undisturbed one.
+            if (checkpoint)
+                Checkpoints.DeleteOffSchedule(runFolder, config, before: done);
+            progress.Report(line, clock.Elapsed, checkpoint || stop is not null);
+            if (stop is not null)
+                throw new StepStoppedException($"{stop}: stopped after step {done} of {config.Steps} with a checkpoint there; run again, it resumes from step {done}");
         }
         return Checkpoints.Folder(runFolder, config.Steps);
     }

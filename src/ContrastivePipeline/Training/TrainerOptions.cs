@@ -5,4 +5,5 @@ namespace ContrastivePipeline.Training;
 /// <param name="Device"><c>cpu</c>, <c>cuda</c> or <c>auto</c>.</param>
 /// <param name="Threads">libtorch intra-op threads; 0 leaves libtorch's default.</param>
 /// <param name="Log">Receives the progress lines.</param>
-internal sealed record TrainerOptions(int Seed = 42, string Device = "cpu", int Threads = 0, Action<string>? Log = null);
+/// <param name="StopAsked">The signal that asked the run to stop (see <see cref="Steps.StopRequest"/>), or null; asked after every step.</param>
+internal sealed record TrainerOptions(int Seed = 42, string Device = "cpu", int Threads = 0, Action<string>? Log = null, Func<string?>? StopAsked = null);

@@ -101,13 +101,35 @@ public sealed class LaunchingTests
     {
         var launch = new Launch(null!, "/a/specs/Train-k.json", "/a/logs/Train-k.log", "cpu", 4,
             new TaskResources { Memory = "8G", Gpus = 1, Time = "04:00:00", Partition = "gpu", Account = "lab", Options = ["--qos=high"] });
-        var script = SbatchScript.For(launch with { Instance = Instance() }, "/repo", "/repo/cli.dll");
+        var script = SbatchScript.For(launch with { Instance = Instance() }, "/repo", "/repo/cli.dll", "B:USR1@120");
 
         foreach (var line in new[] { "--job-name=TrainFinal-baseline-seed1", "--output=/a/logs/Train-k.log", "--open-mode=append", "--requeue",
-            "--cpus-per-task=4", "--mem=8G", "--gres=gpu:1", "--time=04:00:00", "--partition=gpu", "--account=lab", "--qos=high" })
+            "--signal=B:USR1@120", "--cpus-per-task=4", "--mem=8G", "--gres=gpu:1", "--time=04:00:00", "--partition=gpu", "--account=lab", "--qos=high" })
             Assert.Contains($"#SBATCH {line}\n", script);
         Assert.Contains("export OMP_NUM_THREADS='4'\n", script);
-        Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json'\n", script);
+        // The step in the background, so that the script can hand Slurm's signal on; a step stopped by it is requeued.
+        Assert.Contains("dotnet '/repo/cli.dll' step '/a/specs/Train-k.json' &\n", script);
+        Assert.Contains("trap 'warned=1; kill -USR1 $step 2>/dev/null' USR1\n", script);
+        Assert.Contains("if [ $status -eq 75 ] && [ -n \"${warned:-}\" ]; then", script);
+        Assert.Contains("scontrol requeue \"$SLURM_JOB_ID\"", script);
+        Assert.DoesNotContain("--signal", SbatchScript.For(launch with { Instance = Instance() }, "/repo", "/repo/cli.dll", null));
+    }
+
+    [Fact]
+    public void DryRun_OnSlurm_ShowsWhatEachTasksJobsWouldAsk_AndSubmitsNothing()
+    {
+        using var temp = new TempFolder();
+        var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            "\nresources:\n  TrainFinal: {gpus: 1, memory: 8G, time: \"12:00:00\"}\n");
+
+        var (exit, output) = HostProcess.Run(Path.Combine(temp.Path, "artifacts"), "--dryrun", "--executor=slurm", $"--experiment={experiment}");
+
+        Assert.True(exit == 0, output);
+        // cake.config's default: one CPU a job, so a 2-CPU node runs two at once.
+        Assert.Contains("  Corpus: 1 job, --cpus-per-task=1 --mem=4G\n", output);
+        Assert.Contains("  TrainFinal: 3 jobs, --cpus-per-task=1 --mem=8G --gres=gpu:1 --time=12:00:00\n", output);
+        Assert.Contains("squeue --me -o '%.10i %.9T %.10M %.16R %j'", output);
+        Assert.False(Directory.Exists(Path.Combine(temp.Path, "artifacts", "specs")));
     }
 
     [Theory]

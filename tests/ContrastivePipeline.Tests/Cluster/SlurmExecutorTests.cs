@@ -12,10 +12,10 @@ namespace ContrastivePipeline.Tests.Cluster;
 [Collection(SlurmCollection.Name)]
 public sealed partial class SlurmExecutorTests : IDisposable
 {
-    static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
+    internal static readonly TimeSpan Limit = TimeSpan.FromMinutes(15);
 
     // One CPU per job, so the two-CPU node runs two at once; poll fast, a local disk needs no grace.
-    static readonly string[] OnSlurm =
+    internal static readonly string[] OnSlurm =
         ["--executor=slurm", "--jobs=4", "--resources_cpus=1", "--resources_memory=1G", "--slurm_poll=0.5", "--slurm_commitgrace=20"];
 
     readonly TempFolder temp = new();
@@ -72,6 +72,9 @@ public sealed partial class SlurmExecutorTests : IDisposable
         var failure = output.Split('\n').First(l => l.StartsWith("error: Score/", StringComparison.Ordinal));
         Assert.Matches(@"Slurm job \d+ ended FAILED", failure);
         Assert.Contains("exit code 1:0", failure);
+        // The cause, from the job's log: the host's console shows no job output under Slurm.
+        Assert.Matches(@"its last error: error: Evaluate/\S+: .*broken\.jsonl:1", failure);
+        Assert.DoesNotContain("submitting it again", output); // our own error: not retried
         var log = LogPath().Match(failure).Groups[1].Value;
         Assert.Contains("broken.jsonl:1", File.ReadAllText(log));
         AssertSound(Path.Combine(temp.Path, "artifacts"));
@@ -87,6 +90,8 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Contains("error: Corpus/corpus failed (sbatch refused it: sbatch: error: ", output);
         Assert.Contains("More processors requested than permitted", output);
         Assert.Contains("Corpus-", output); // the script, to read or submit by hand
+        // Nothing ran, so no log is named (none was ever written).
+        Assert.DoesNotContain("log:", output.Split('\n').First(l => l.StartsWith("error: Corpus/corpus", StringComparison.Ordinal)));
         Assert.Empty(Complete(temp.Path));
     }
 
@@ -107,7 +112,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
     }
 
     [SlurmFact]
-    public void APreemptedJob_RunsAgain_ResumesFromItsPartialFolder_AndGivesTheBytesOfAnUndisturbedRun()
+    public void APreemptedJob_SavesTheStepItIsIn_RunsAgain_ResumesFromThere_AndGivesTheBytesOfAnUndisturbedRun()
     {
         var experiment = temp.File("long.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")).Replace("steps: 40", "steps: 400"));
         var (slurm, local) = (Path.Combine(temp.Path, "slurm"), Path.Combine(temp.Path, "local"));
@@ -131,16 +136,40 @@ public sealed partial class SlurmExecutorTests : IDisposable
             Thread.Sleep(500);
 
         Assert.True(host.WaitForExit(Limit) == 0, host.Output);
+        // The host says so: the requeue with its job id and restart count, then the job's new start.
+        Assert.Contains($"[TrainGood/base] requeued: Slurm job {id}, restart 1 (", host.Output);
+        Assert.Contains($"[TrainGood/base] started again: Slurm job {id} on ", host.Output);
         var text = File.ReadAllText(log);
-        var again = text[text.IndexOf("restart 1", StringComparison.Ordinal)..];
-        // The second attempt starts after a checkpoint of the first (every 10 steps), not from step 1.
+        var restart = text.IndexOf("restart 1", StringComparison.Ordinal);
+        // The requeue's SIGTERM made the step save the step it was in and stop (not wait for its next scheduled
+        // checkpoint); the second attempt goes on from exactly there, having lost at most the step in flight.
+        var stopped = Regex.Match(text[..restart], @"SIGTERM: stopped after step (\d+) of 400");
+        Assert.True(stopped.Success, text);
+        var stoppedAt = int.Parse(stopped.Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(stoppedAt >= 20, stopped.Value);
+        var again = text[restart..];
+        Assert.Matches($@"resumed from \S+/checkpoints/step_{stoppedAt:D6} \(step {stoppedAt} of 400\)", again);
         var first = again.Split('\n').First(l => l.Contains("/400 |", StringComparison.Ordinal));
-        var resumedAt = int.Parse(ProgressStep().Match(first).Groups[1].Value, CultureInfo.InvariantCulture);
-        Assert.True(resumedAt > 20 && (resumedAt - 1) % 10 == 0, first);
+        Assert.Equal(stoppedAt + 1, int.Parse(ProgressStep().Match(first).Groups[1].Value, CultureInfo.InvariantCulture));
         var (localExit, localOutput) = HostProcess.Run(local, args);
         Assert.True(localExit == 0, localOutput);
         AssertSound(slurm);
         AssertSameOutputs(Outputs(local, "long"), Outputs(slurm, "long"));
+    }
+
+    [SlurmFact]
+    public void AJobOverItsMemory_IsSubmittedAgainWithTwiceTheMemory_AndSucceeds()
+    {
+        var experiment = temp.File("smoke.yaml", File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")) +
+            "\nresources:\n  TrainGood: {memory: 100M}\n");
+
+        var (exit, output) = HostProcess.Run(temp.Path, [$"--experiment={experiment}", "--target=TrainGood", .. OnSlurm, "--retries=3"]);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains("out of memory: --mem=200M (was 100M): submitting it again, retry 1 of --retries=3", output);
+        Assert.Contains("#SBATCH --mem=", File.ReadAllText(Directory.GetFiles(Path.Combine(temp.Path, "specs"), "Train-*.sbatch").Single()));
+        Assert.Contains(Complete(temp.Path), m => m.Step == "Train");
+        AssertSound(temp.Path);
     }
 
     /// <summary>One job's attempt from its log: the header and footer lines the sbatch script writes.</summary>
@@ -158,7 +187,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
     static List<string> JobIds(string output) => [.. JobStarted().Matches(output).Select(m => m.Groups[1].Value).Distinct()];
 
-    [GeneratedRegex(@"started: Slurm job (\d+)")]
+    [GeneratedRegex(@"submitted: Slurm job (\d+)")]
     private static partial Regex JobStarted();
 
     [GeneratedRegex(@"CUDA_VISIBLE_DEVICES=(\S*), started ([\d.]+)")]

@@ -17,7 +17,7 @@ internal static class TinyRuns
         CheckpointEvery = 2,
     };
 
-    public static Trainer Trainer(string folder, TrainConfig? config = null, Action<string>? log = null) => new(
+    public static Trainer Trainer(string folder, TrainConfig? config = null, Action<string>? log = null, Func<string?>? stopAsked = null) => new(
         TinyModels.Shape, config ?? Config, new RandomBatches(TinyModels.Shape.Vocab, seed: 7), folder,
-        new TrainerOptions(Seed: 42, Device: "cpu", Threads: 1, Log: log ?? (_ => { })));
+        new TrainerOptions(Seed: 42, Device: "cpu", Threads: 1, Log: log ?? (_ => { }), StopAsked: stopAsked));
 }

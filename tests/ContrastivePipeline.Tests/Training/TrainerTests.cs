@@ -34,6 +34,45 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void A_signal_stops_the_run_after_the_next_step_with_a_checkpoint_there_and_the_resumed_run_gives_the_same_bytes()
+    {
+        using var whole = new TempFolder();
+        using var stopped = new TempFolder();
+        var config = TinyRuns.Config with { Steps = 8, CheckpointEvery = 4 };
+        using (var uninterrupted = TinyRuns.Trainer(whole.Path, config))
+            uninterrupted.Run();
+
+        // The signal arrives during step 3 (seen once it is done): the run saves step 3 and stops, losing nothing.
+        string? signal = null;
+        using (var first = TinyRuns.Trainer(stopped.Path, config, stopAsked: () => signal))
+        {
+            first.StepCompleted += m => { if (m.Step == 3) signal = "SIGUSR1"; };
+            Assert.Contains("SIGUSR1: stopped after step 3 of 8", Assert.Throws<StepStoppedException>(() => first.Run()).Message);
+        }
+        Assert.Equal([3L], Checkpoints.List(stopped.Path).Select(c => c.Step));
+        var log = new List<string>();
+        using (var resumed = TinyRuns.Trainer(stopped.Path, config, log.Add))
+            resumed.Run();
+
+        Assert.Contains(log, l => l.StartsWith($"resumed from {Checkpoints.Folder(stopped.Path, 3)}", StringComparison.Ordinal));
+        // The signal's checkpoint is gone once the schedule's next one exists: the run folder is the undisturbed one.
+        Assert.Equal([4L, 8], Checkpoints.List(stopped.Path).Select(c => c.Step));
+        Assert.Equal(Files(whole.Path), Files(stopped.Path));
+    }
+
+    [Fact]
+    public void A_signal_during_the_last_step_lets_the_run_finish()
+    {
+        using var folder = new TempFolder();
+        string? signal = null;
+        using var trainer = TinyRuns.Trainer(folder.Path, stopAsked: () => signal);
+        trainer.StepCompleted += m => { if (m.Step == TinyRuns.Config.Steps) signal = "SIGTERM"; };
+
+        Assert.Equal(Checkpoints.Folder(folder.Path, TinyRuns.Config.Steps), trainer.Run());
+        Assert.Equal([2L, 4, 6], Checkpoints.List(folder.Path).Select(c => c.Step));
+    }
+
+    [Fact]
     public void Run_writes_a_checkpoint_every_n_steps_and_one_metrics_line_per_step()
     {
         using var folder = new TempFolder();
@@ -106,6 +145,10 @@ public sealed class TrainerTests
         Assert.Equal(trainer.Model.Shape, loaded.Shape);
         Assert.All(loaded.state_dict(), kv => Assert.True(Tensors.Same(kv.Value, trained[kv.Key]), kv.Key));
     }
+
+    /// <summary>Every file of a run folder and its bytes' hash.</summary>
+    static SortedDictionary<string, string> Files(string folder) => new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+        .ToDictionary(f => Path.GetRelativePath(folder, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f)))), StringComparer.Ordinal);
 
     static double Loss(string line) => System.Text.Json.JsonDocument.Parse(line).RootElement.GetProperty("loss").GetDouble();
 }
