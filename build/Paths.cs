@@ -16,6 +16,9 @@ public sealed class Paths(string root, string artifacts)
 
     public string Run(string experiment) => Path.Combine(Artifacts, "runs", experiment);
 
+    /// <summary>An instance's TensorBoard event files: logs, outside the store (so `tensorboard --logdir` a run folder).</summary>
+    public string TensorBoard(string experiment, string instance) => Path.Combine(Run(experiment), "tensorboard", instance);
+
     /// <summary>The step CLI, built with the host (same configuration) by the project reference in Build.csproj.</summary>
     public string StepCli => Path.Combine(Root, "src", "ContrastivePipeline", "bin",
         typeof(Paths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
