@@ -24,6 +24,10 @@ public sealed class Paths(string root, string artifacts)
         typeof(Paths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         "net10.0", "ContrastivePipeline.dll");
 
+    /// <summary>A path under the repository relative to it (as a user types it there), any other in full.</summary>
+    public string Relative(string path) => Path.GetRelativePath(Root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
+        ? relative : Path.GetFullPath(path);
+
     /// <summary>Fails with a clear message when the artifact root cannot be created or written, before anything runs.</summary>
     public void CheckWritable()
     {

@@ -1,29 +1,17 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Steps;
-using ContrastivePipeline.Tests.Support;
 using ContrastivePipeline.Tests.TensorBoard;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Publish;
 
 /// <summary>TensorBoard event files of a run through the host: written live by each step, and from the store for a run that reuses.</summary>
-public sealed class TensorBoardRunTests : IDisposable
+[Collection(PublishedRun.Collection)]
+public sealed class TensorBoardRunTests(PublishedRun run)
 {
-    static readonly string Smoke = File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml"));
-
-    readonly TempFolder temp = new();
-    readonly Pipeline pipeline;
-
-    public TensorBoardRunTests() => pipeline = new Pipeline(temp.Path);
-
-    public void Dispose() => temp.Dispose();
-
     [Fact]
     public void EveryInstanceGetsItsCurves_LiveInItsRun_AndFromTheStoreInAnotherExperimentThatReusesIt()
     {
-        var (exit, plan) = pipeline.Run(pipeline.Experiment("smoke", Smoke), "--target=Evaluate");
-        Assert.Equal(0, exit);
         var live = Curves("smoke");
-
         // smoke.yaml: 40 steps, checkpoints every 10; GOOD evaluated at step 30; early BAD, so no TrainBad run.
         Assert.Equal(40, live["base"].Count(p => p.Tag == "train/loss"));
         Assert.Contains(live["base"], p => p.Tag == "train/tokens_per_s");
@@ -35,10 +23,10 @@ public sealed class TensorBoardRunTests : IDisposable
         Assert.Contains(live["report/contrastive"], p => p.Tag.StartsWith("report/muDeltaREL/best/", StringComparison.Ordinal) && p.Step == 40);
 
         // The folder is launch information, not configuration: every spec names it, and no key depends on it.
-        var specs = Directory.EnumerateFiles(Path.Combine(temp.Path, "specs"), "*.json").Select(Json.Read<StepSpec>).ToList();
-        Assert.Equal(plan.Count, specs.Count);
-        Assert.All(specs, s => Assert.Equal(Path.Combine(temp.Path, "runs", "smoke", "tensorboard", s.Instance), s.TensorBoard));
-        var other = pipeline.Run(pipeline.Experiment("other", Smoke.Replace("corpus:\n", "name: other\ncorpus:\n")), "--target=Evaluate");
+        var specs = Directory.EnumerateFiles(Path.Combine(run.Artifacts, "specs"), "*.json").Select(Json.Read<StepSpec>).ToList();
+        Assert.Equal(run.Plan.Select(e => e.Instance).Order(), specs.Where(s => s.Step != "Export").Select(s => s.Instance).Order());
+        Assert.All(specs, s => Assert.Equal(Path.Combine(run.Run, "tensorboard", s.Instance), s.TensorBoard));
+        var other = run.Pipeline.Run(run.Pipeline.Experiment("other", PublishedRun.Smoke.Replace("corpus:\n", "name: other\ncorpus:\n")), "--target=Evaluate");
         Assert.Equal(0, other.ExitCode);
         Assert.All(other.Plan, e => Assert.Equal(PlanEntry.Cached, e.Status));
 
@@ -59,7 +47,7 @@ public sealed class TensorBoardRunTests : IDisposable
     /// <summary>Every run folder under the experiment's tensorboard/ and the scalars of its event files, in file order.</summary>
     Dictionary<string, List<(string Tag, long Step, float Value)>> Curves(string experiment)
     {
-        var root = Path.Combine(temp.Path, "runs", experiment, "tensorboard");
+        var root = Path.Combine(run.Artifacts, "runs", experiment, "tensorboard");
         return Directory.EnumerateFiles(root, "events.out.tfevents.*", SearchOption.AllDirectories)
             .GroupBy(f => Path.GetRelativePath(root, Path.GetDirectoryName(f)!))
             .ToDictionary(g => g.Key, g => g.Order(StringComparer.Ordinal)
