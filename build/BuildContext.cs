@@ -34,6 +34,9 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     public int Threads { get; } = threads;
     public ArtifactStore Store { get; } = new(paths.Artifacts);
 
+    /// <summary>The command this run was started with, as a user types it (model cards and the RO-Crate name it).</summary>
+    public string Command { get; set; } = "";
+
     /// <summary>The task being planned; a task that plans nothing still counts as planned, with no instances.</summary>
     internal string CurrentTask
     {

@@ -16,10 +16,17 @@ public sealed class Paths(string root, string artifacts)
 
     public string Run(string experiment) => Path.Combine(Artifacts, "runs", experiment);
 
+    /// <summary>An instance's TensorBoard event files: logs, outside the store (so `tensorboard --logdir` a run folder).</summary>
+    public string TensorBoard(string experiment, string instance) => Path.Combine(Run(experiment), "tensorboard", instance);
+
     /// <summary>The step CLI, built with the host (same configuration) by the project reference in Build.csproj.</summary>
     public string StepCli => Path.Combine(Root, "src", "ContrastivePipeline", "bin",
         typeof(Paths).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug",
         "net10.0", "ContrastivePipeline.dll");
+
+    /// <summary>A path under the repository relative to it (as a user types it there), any other in full.</summary>
+    public string Relative(string path) => Path.GetRelativePath(Root, path) is var relative && !relative.StartsWith("..", StringComparison.Ordinal)
+        ? relative : Path.GetFullPath(path);
 
     /// <summary>Fails with a clear message when the artifact root cannot be created or written, before anything runs.</summary>
     public void CheckWritable()

@@ -76,6 +76,7 @@ public static class PipelineHost
             return 1;
         }
         var context = BuildContext.Create(cake, arguments, root, experiment);
+        context.Command = $"dotnet run --project build -- {string.Join(' ', args)}";
         var (paths, device, threads) = (context.Paths, context.Toolchain.Device, context.Threads);
         ILauncher launcher;
         DeviceSlots slots;

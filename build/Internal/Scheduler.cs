@@ -110,6 +110,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             {
                 states[i] = State.Cached;
                 record.Done(step.Instance, PlanEntry.Cached, null, null);
+                InstanceCurves.Fill(context, step.Instance);
                 continue;
             }
             plan[i] = step;
@@ -206,6 +207,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
                 states[i] = State.Ran;
                 ended[i] = DateTimeOffset.UtcNow;
                 record.Done(instance, PlanEntry.Run, started[i], ended[i]);
+                InstanceCurves.Fill(context, instance);
             }
             else if (DateTimeOffset.UtcNow >= deadline)
             {
@@ -289,6 +291,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             Force = planned.Replace,
             LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
             Retention = instance.Retention,
+            TensorBoard = context.Paths.TensorBoard(context.Experiment.Name, instance.Instance),
         };
         Directory.CreateDirectory(Path.GetDirectoryName(launch.SpecFile)!);
         Json.Write(launch.SpecFile, spec);

@@ -1,11 +1,12 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Publish;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
 
 [TaskName("Export")]
 [IsDependentOn(typeof(TrainFinalTask))]
-[TaskDescription("Writes GOOD and every final model as a Hugging Face LlamaForCausalLM folder (config, safetensors, tokenizer)")]
+[TaskDescription("Writes GOOD and every final model as a Hugging Face LlamaForCausalLM folder (config, safetensors, tokenizer), with a model card in runs/<experiment>/export/")]
 public sealed class ExportTask : PipelineTask
 {
     public override IEnumerable<StepInstance> Plan(BuildContext context)
@@ -15,6 +16,16 @@ public sealed class ExportTask : PipelineTask
         yield return Export(context, good, "good", new ExportSettings("GOOD", context.Experiment.Good.Step), tokens);
         foreach (var run in context.Planned<TrainFinalTask>())
             yield return Export(context, run, run.Instance, new ExportSettings(run.Instance), tokens);
+    }
+
+    /// <summary>Puts each exported model, with its model card, in the run folder (export/&lt;instance&gt;/).</summary>
+    public override void Run(BuildContext context)
+    {
+        foreach (var export in context.Planned<ExportTask>())
+        {
+            var folder = HubFolder.Write(context, export);
+            Console.WriteLine($"[{export.Id}] {context.Paths.Relative(folder)}: model card and the exported files");
+        }
     }
 
     static StepInstance Export(BuildContext context, StepInstance run, string name, ExportSettings settings, StepInput tokens) =>

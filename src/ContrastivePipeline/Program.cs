@@ -14,6 +14,8 @@ var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["input-check-benchmark", .. var files])
     return InputCheckBenchmark.Command(files);
+if (args is ["events-benchmark", .. var eventsArgs])
+    return EventsBenchmark.Command(eventsArgs);
 if (args is ["tokenizer-benchmark", .. var benchmarkArgs])
     return TokenizerBenchmark.Command(benchmarkArgs);
 // The benchmarks' tensors stay rooted until they end, as a step's do (StepRunner).

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using ContrastivePipeline.Artifacts;
 
 namespace ContrastivePipeline.Steps;
@@ -39,6 +40,12 @@ public sealed record StepSpec
     public double? LockTimeoutSeconds { get; init; }
     /// <summary>What a training run keeps once it has finished; null keeps every output. Not part of the key.</summary>
     public RunRetention? Retention { get; init; }
+    /// <summary>
+    /// Where the step writes its TensorBoard event files (<c>runs/&lt;experiment&gt;/tensorboard/&lt;instance&gt;</c>); null
+    /// writes none. Logs, not results: outside the store and in no key.
+    /// </summary>
+    [JsonPropertyName("tensorboard")]
+    public string? TensorBoard { get; init; }
 
     public string Key => Parts.Key;
 }

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Steps;
+using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 using TorchSharp;
@@ -37,6 +38,7 @@ internal sealed class EvaluateStep : IStep
         // What does not change between checkpoints is read and tokenized once: the items, and each candidate's tokens.
         var suites = Suites(context).Select(s => (s.Suite, EvaluationSuite.Load(s.Folder, s.Suite == "probes" ? "tinyworld" : null))).ToList();
         var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
+        using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
         foreach (var step in settings.Steps)
         {
             var final = StepFolder(context.OutputFolder, step);
@@ -65,6 +67,8 @@ internal sealed class EvaluateStep : IStep
                 line += string.Concat(evaluation.Scores.Select(s => $", {s.Task} {s.Accuracy:F1}"));
             }
             Directory.Move(partial, final);
+            if (events is not null)
+                Curves.Checkpoint(events, final, step);
             context.Log(line);
             context.Log($"step {step} took {clock.Elapsed.TotalSeconds:F1} s: loading and perplexity {perplexity.TotalSeconds:F1} s, " +
                 $"scoring {scorer.Elapsed.TotalSeconds:F1} s, the rest (regressions, writing) {(clock.Elapsed - perplexity - scorer.Elapsed).TotalSeconds:F1} s");

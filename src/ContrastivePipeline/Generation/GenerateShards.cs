@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
 
 namespace ContrastivePipeline.Generation;
@@ -19,7 +20,8 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
     public (int Start, int End) Range(int shard) =>
         ((int)((long)prompts * shard / config.Shards), (int)((long)prompts * (shard + 1) / config.Shards));
 
-    public ShardCounts Run(GenerationLoop loop, Func<int, int[]> prompt, BpeEncoder encoder, Action<string> log)
+    /// <param name="events">Where the curves go (samples so far, tokens, speed); null writes none.</param>
+    public ShardCounts Run(GenerationLoop loop, Func<int, int[]> prompt, BpeEncoder encoder, Action<string> log, EventWriter? events = null)
     {
         Directory.CreateDirectory(folder);
         var total = ShardCounts.Empty;
@@ -27,15 +29,17 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
         if (finished.Count > 0)
             log($"resuming: {finished.Count} of {config.Shards} shards already written");
         var progress = new GenerateProgress(prompts, finished.Sum(i => Range(i).End - Range(i).Start), log);
+        var done = finished.Select(i => Json.Read<ShardCounts>(Counts(i))).Aggregate(ShardCounts.Empty, (a, b) => a.Plus(b));
+        var curves = events is null ? null : new GenerateCurves(events, done);
         for (var shard = 0; shard < config.Shards; shard++)
         {
-            var counts = File.Exists(Counts(shard)) ? Json.Read<ShardCounts>(Counts(shard)) : Generate(shard, loop, prompt, encoder, progress);
+            var counts = File.Exists(Counts(shard)) ? Json.Read<ShardCounts>(Counts(shard)) : Generate(shard, loop, prompt, encoder, progress, curves);
             total = total.Plus(counts);
         }
         return total;
     }
 
-    ShardCounts Generate(int shard, GenerationLoop loop, Func<int, int[]> prompt, BpeEncoder encoder, GenerateProgress progress)
+    ShardCounts Generate(int shard, GenerationLoop loop, Func<int, int[]> prompt, BpeEncoder encoder, GenerateProgress progress, GenerateCurves? curves)
     {
         var clock = Stopwatch.StartNew();
         var (start, end) = Range(shard);
@@ -64,6 +68,7 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
                     (long)batch.Rows.Count * config.NewTokens, generated.OutsideHead, 0);
                 counts = counts.Plus(batchCounts);
                 progress.Report(batchCounts.Prompts, batchCounts.GeneratedTokens);
+                curves?.Batch(batchCounts);
             }
             if (!first)
                 writer.Write('\n');

@@ -1,4 +1,5 @@
 using ContrastivePipeline.Steps;
+using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 using TorchSharp;
@@ -51,7 +52,8 @@ internal sealed class GenerateStep : IStep
 
         var loop = new GenerationLoop(good, bad, decoding, new Truncation(config.TopK, config.TopP, config.Penalty), device);
         var shards = new GenerateShards(context.OutputFolder, config, settings.Seed, count);
-        var counts = shards.Run(loop, i => prompts.Prompt(chosen[i]), encoder, context.Log);
+        using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
+        var counts = shards.Run(loop, i => prompts.Prompt(chosen[i]), encoder, context.Log, events);
         var stats = CorpusWriter.Write(context.Output(CorpusFile), shards.TextFiles, settings.Strategy, counts);
         Json.Write(context.Output(StatsFile), stats);
         context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens in {stats.GenerationSeconds:F1} s, distinct-4 {stats.Distinct4:F3}" +

@@ -10,6 +10,10 @@ internal sealed class ReportStep : IStep
 {
     public string Name => "Report";
 
-    public void Run(StepContext context) =>
+    public void Run(StepContext context)
+    {
         ReportWriter.Write(context.Settings<ReportSettings>(), context.Spec.Inputs, context.OutputFolder, context.Log);
+        if (context.Spec.TensorBoard is { } folder)
+            TensorBoard.Curves.Report(context.OutputFolder, folder);
+    }
 }

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
+using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
 
 namespace ContrastivePipeline.Training;
@@ -30,6 +31,9 @@ internal sealed class TrainStep : IStep
         var options = new TrainerOptions(settings.Seed, context.Device, context.Threads, context.Log, () => StopRequest.Signal);
         StopRequest.Listen();
         using var trainer = new Trainer(shape, settings.Train, data, context.OutputFolder, options);
+        using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
+        if (events is not null)
+            trainer.StepCompleted += new TrainCurves(events, settings.Synthetic?.Fraction).Log;
         context.Log($"{settings.Model.Layers} layers x {settings.Model.Hidden} hidden, vocabulary {real.VocabSize}; " +
             $"{realRows} real + {settings.SyntheticRows} synthetic sequences of {blockLength} tokens per step");
         trainer.Run();

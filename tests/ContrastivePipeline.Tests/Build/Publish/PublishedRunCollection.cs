@@ -1,0 +1,6 @@
+namespace ContrastivePipeline.Tests.Build.Publish;
+
+[CollectionDefinition(PublishedRun.Collection)]
+public sealed class PublishedRunCollection : ICollectionFixture<PublishedRun>
+{
+}
