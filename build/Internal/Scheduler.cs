@@ -18,7 +18,11 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
     CancellationToken stop)
 {
     /// <param name="Rerun">The command that resumes this run, for failure messages.</param>
-    public sealed record Options(bool FailFast, string Rerun);
+    public sealed record Options(bool FailFast, string Rerun)
+    {
+        /// <summary>This run, as its steps record it in their manifests.</summary>
+        public string Run { get; } = Guid.NewGuid().ToString("N");
+    }
 
     enum State { Waiting, Running, Committing, Ran, Cached, Failed, Cancelled }
 
@@ -168,9 +172,11 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             if (instance.Manifest is not null)
             {
                 committing.Remove(i);
-                states[i] = State.Ran;
                 ended[i] = DateTimeOffset.UtcNow;
-                record.Done(instance, PlanEntry.Run, started[i], ended[i]);
+                // The step may have waited on another run's lock and found the key complete: that run computed it.
+                var ours = instance.Manifest.Run == options.Run;
+                states[i] = ours ? State.Ran : State.Cached;
+                record.Done(instance, ours ? PlanEntry.Run : PlanEntry.Cached, started[i], ended[i]);
             }
             else if (DateTimeOffset.UtcNow >= deadline)
             {
@@ -254,6 +260,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             Force = planned.Replace,
             LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
             Retention = instance.Retention,
+            Run = options.Run,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(launch.SpecFile)!);
         Json.Write(launch.SpecFile, spec);

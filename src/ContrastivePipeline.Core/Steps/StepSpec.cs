@@ -33,6 +33,8 @@ public sealed record StepSpec
     public double? LockTimeoutSeconds { get; init; }
     /// <summary>What a training run keeps once it has finished; null keeps every output. Not part of the key.</summary>
     public RunRetention? Retention { get; init; }
+    /// <summary>The host run that launched the step; its manifest records it, so the host can tell its own results apart.</summary>
+    public string? Run { get; init; }
 
     public string Key => Parts.Key;
 }
