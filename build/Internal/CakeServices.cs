@@ -15,7 +15,8 @@ internal sealed class CakeServices
         var fileSystem = new FileSystem();
         var environment = new CakeEnvironment(new CakePlatform(), new CakeRuntime());
         environment.WorkingDirectory = root;
-        Console = new CakeConsole(environment);
+        var console = new CakeConsole(environment);
+        Console = System.Console.IsOutputRedirected ? new PlainConsole(console) : console;
         Log = new CakeBuildLog(Console, Enum.TryParse<Verbosity>(arguments.Verbosity, true, out var v) ? v : Verbosity.Normal);
         var overrides = arguments.All.Where(g => g.Key.Contains('_')).ToDictionary(g => g.Key, g => g.Last(), StringComparer.OrdinalIgnoreCase);
         Configuration = new CakeConfigurationProvider(fileSystem, environment).CreateConfiguration(root, overrides);

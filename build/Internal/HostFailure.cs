@@ -6,7 +6,7 @@ namespace ContrastivePipeline.Build.Internal;
 internal static class HostFailure
 {
     public static string? Explain(Exception e) =>
-        e is StepFailedException ? e.Message
+        e is StepFailedException or UnwritableRootException ? e.Message
         : e is DirectoryNotFoundException && e.Message.Contains("ContrastivePipeline.sln", StringComparison.Ordinal) ? e.Message
             : MachineFault.Explain(e, "the artifact root");
 }

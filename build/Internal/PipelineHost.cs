@@ -117,7 +117,7 @@ public static class PipelineHost
         record.Start(ExperimentLoader.Resolve(experiment));
         using var stop = new StopSignals();
         executor = new Scheduler(context, tasks, plan, record, launcher, slots, Shape,
-            new Scheduler.Options(arguments.FailFast, $"dotnet run --project build -- {string.Join(' ', args)}", arguments.Retries), stop.Token);
+            new Scheduler.Options(arguments.FailFast, Rerun(args), arguments.Retries), stop.Token);
         var (succeeded, interrupted) = (false, (RunInterruptedException?)null);
         try
         {
@@ -144,13 +144,20 @@ public static class PipelineHost
         if (interrupted is not null)
         {
             Say("[yellow]interrupted[/] " + Markup.Escape($"by {stop.Signal} in {clock.Elapsed.TotalSeconds:F2} s: " +
-                $"{executor.Counts}; stopped {interrupted.Message} (partial folders are kept). Resume with the same command: " +
+                $"{executor.Counts}; stopped {interrupted.Instances} (partial folders are kept). Resume with the same command: " +
                 $"dotnet run --project build -- {string.Join(' ', args)}"));
             return stop.Signal == "SIGTERM" ? 143 : 130;
         }
         Say($"{(succeeded ? "done" : "[red]failed[/]")} in {clock.Elapsed.TotalSeconds:F2} s: {Markup.Escape(executor.Counts)}");
         return succeeded ? 0 : 1;
     }
+
+    /// <summary>
+    /// The command that reruns what failed: without --force, since what the forced run finished is committed and a
+    /// forced instance that failed has left the store already (its step moves it to trash/ when it starts).
+    /// </summary>
+    static string Rerun(string[] args) =>
+        $"dotnet run --project build -- {string.Join(' ', args.Where(a => !a.StartsWith("--force", StringComparison.Ordinal)))}";
 
     static void Error(string message) => Say("[red]error:[/] " + Markup.Escape(message));
 

@@ -20,7 +20,11 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
 {
     /// <param name="Rerun">The command that resumes this run, for failure messages.</param>
     /// <param name="Retries">How often an instance that ran out of memory or time is tried again with more (--retries).</param>
-    public sealed record Options(bool FailFast, string Rerun, int Retries = 1);
+    public sealed record Options(bool FailFast, string Rerun, int Retries = 1)
+    {
+        /// <summary>This run, as its steps record it in their manifests.</summary>
+        public string Run { get; } = Guid.NewGuid().ToString("N");
+    }
 
     enum State { Waiting, Running, Committing, Ran, Cached, Failed, Cancelled }
 
@@ -204,9 +208,11 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             if (instance.Manifest is not null)
             {
                 committing.Remove(i);
-                states[i] = State.Ran;
                 ended[i] = DateTimeOffset.UtcNow;
-                record.Done(instance, PlanEntry.Run, started[i], ended[i]);
+                // The step may have waited on another run's lock and found the key complete: that run computed it.
+                var ours = instance.Manifest.Run == options.Run;
+                states[i] = ours ? State.Ran : State.Cached;
+                record.Done(instance, ours ? PlanEntry.Run : PlanEntry.Cached, started[i], ended[i]);
                 InstanceCurves.Fill(context, instance);
             }
             else if (DateTimeOffset.UtcNow >= deadline)
@@ -292,6 +298,7 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
             LockTimeoutSeconds = context.Args.LockTimeoutSeconds,
             Retention = instance.Retention,
             TensorBoard = context.Paths.TensorBoard(context.Experiment.Name, instance.Instance),
+            Run = options.Run,
         };
         Directory.CreateDirectory(Path.GetDirectoryName(launch.SpecFile)!);
         Json.Write(launch.SpecFile, spec);

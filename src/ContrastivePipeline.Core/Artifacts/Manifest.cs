@@ -24,6 +24,12 @@ public sealed record Manifest
     public DateTimeOffset Ended { get; init; }
     public double DurationSeconds { get; init; }
     public string Host { get; init; } = Environment.MachineName;
+    /// <summary>
+    /// The host run whose step produced it: a run that waited on another's lock and then found the key complete counts
+    /// it as reused, not as computed. Not part of any key.
+    /// </summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? Run { get; init; }
 
     /// <summary>Whether an output was dropped after it was hashed (it is not on disk, and nothing may read it).</summary>
     public bool IsDropped(string file) => Dropped?.Contains(file) == true;

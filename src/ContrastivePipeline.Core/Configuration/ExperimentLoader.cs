@@ -16,14 +16,20 @@ public static class ExperimentLoader
             throw new ConfigException($"{path}: experiment file not found. Pass --experiment=experiments/<name>.yaml; " +
                 $"the shipped ones are in {Path.Combine(root, "experiments")}.");
         var stream = new YamlStream();
+        var parser = new GuardedParser(new Parser(new StringReader(File.ReadAllText(path))), path);
         try
         {
-            stream.Load(new StringReader(File.ReadAllText(path)));
+            stream.Load(parser);
         }
         catch (YamlException e)
         {
-            throw new ConfigException($"{path}:{e.Start.Line}:{e.Start.Column}: not valid YAML: {Innermost(e).Message} " +
-                "Fix the syntax (indentation with spaces, 'key: value' pairs).");
+            throw NotYaml(path, e.Start, Innermost(e).Message);
+        }
+        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        {
+            // YamlDotNet's scanner and node builder throw these, without a position, on some malformed input (a key
+            // made only of ': ' on a line of its own; an unclosed quote or bracket before a plain scalar).
+            throw NotYaml(path, parser.Last, "it cannot be read after this point (a stray ':', bracket or quote?).");
         }
         var document = stream.Documents.FirstOrDefault()?.RootNode;
         if (document is null)
@@ -62,6 +68,9 @@ public static class ExperimentLoader
         if (e.Evaluate.Tasks is { } tasks && !Directory.Exists(Path.Combine(root, tasks)))
             yield return new("evaluate.tasks", $"folder '{tasks}' not found; point it at a BabyLM evaluation folder such as data/eval, or remove it");
     }
+
+    static ConfigException NotYaml(string path, Mark mark, string message) =>
+        new($"{path}:{mark.Line}:{mark.Column}: not valid YAML: {message} Fix the syntax (indentation with spaces, 'key: value' pairs).");
 
     static string Format(string path, Mark? mark, string key, string message) =>
         mark is { } m ? $"{path}:{m.Line}:{m.Column}: {key}: {message}" : $"{path}: {key}: {message}";

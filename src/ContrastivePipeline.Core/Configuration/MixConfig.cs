@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ContrastivePipeline.Configuration;
 
 /// <summary>
@@ -26,6 +28,9 @@ public sealed record MixConfig
     {
         if (Strategies.Distinct().Count() != Strategies.Count)
             yield return new("strategies", $"lists a strategy twice: [{string.Join(", ", Strategies)}]");
+        // Each ratio is its own arms: a ratio listed twice would plan the same instances twice.
+        if (Ratios.Distinct().Count() != Ratios.Count)
+            yield return new("ratios", $"lists a ratio twice: [{string.Join(", ", Ratios.Select(r => r.ToString(CultureInfo.InvariantCulture)))}]");
         if (Ratios.Count == 0)
             yield return new("ratios", "must list at least one ratio, e.g. [0.3]");
         if (PerDeviceBatch < 1)

@@ -15,6 +15,7 @@ internal sealed class YamlBinder
 {
     readonly List<(Mark Mark, string Key, string Message)> errors = [];
     readonly Dictionary<string, Mark> marks = [];
+    readonly NullabilityInfoContext nullability = new();
 
     public IReadOnlyList<(Mark Mark, string Key, string Message)> Errors => errors;
 
@@ -50,13 +51,15 @@ internal sealed class YamlBinder
                 errors.Add((keyNode.Start, key, $"unknown key; allowed {where}: {string.Join(", ", properties.Keys)}"));
                 continue;
             }
-            if (TryConvert(valueNode, property.PropertyType, key, out var value))
+            var nullAllowed = nullability.Create(property).WriteState != NullabilityState.NotNull;
+            if (TryConvert(valueNode, property.PropertyType, nullAllowed, key, out var value))
                 property.SetValue(instance, value);
         }
         return instance;
     }
 
-    bool TryConvert(YamlNode node, Type type, string key, out object? value)
+    /// <param name="nullAllowed">Whether the target may hold null (a value left empty binds to it).</param>
+    bool TryConvert(YamlNode node, Type type, bool nullAllowed, string key, out object? value)
     {
         value = null;
         var underlying = Nullable.GetUnderlyingType(type);
@@ -65,10 +68,10 @@ internal sealed class YamlBinder
         var list = type.IsGenericType && type.GetGenericTypeDefinition() == typeof(List<>);
         if (node is YamlScalarNode { Value: null or "" or "~" or "null", Style: ScalarStyle.Plain } && nullable)
         {
-            // A section or list written with nothing after its colon would bind to null and fail far from here.
+            // A section, list or text written with nothing after its colon would bind to null and fail far from here.
             if (list || (type.IsClass && type != typeof(string)))
                 return Fail(node, key, $"is empty: give it {(list ? "a list" : "its keys")}, or remove the line to keep the defaults");
-            return true;
+            return nullAllowed || Fail(node, key, "is empty: give it a value, or remove the line to keep the default");
         }
         if (list)
             return TryConvertList(node, type, key, out value);
@@ -84,7 +87,7 @@ internal sealed class YamlBinder
             return Fail(node, key, "expects a section (a mapping of keys to values)");
         }
         if (node is not YamlScalarNode { Value: { } text })
-            return Fail(node, key, $"expects a single {Describe(type)}, got a {(node is YamlSequenceNode ? "list" : "section")}");
+            return Fail(node, key, $"expects {Describe(type)}, got a {(node is YamlSequenceNode ? "list" : "section")}");
         value = ParseScalar(text, type);
         return value is not null || Fail(node, key, $"expects {Describe(type)}, got '{text}'");
     }
@@ -108,7 +111,7 @@ internal sealed class YamlBinder
         for (var i = 0; i < sequence.Children.Count; i++)
         {
             var itemKey = sections ? ItemKey(key, i, sequence.Children.Count) : key;
-            if (TryConvert(sequence.Children[i], itemType, itemKey, out var converted))
+            if (TryConvert(sequence.Children[i], itemType, Nullable.GetUnderlyingType(itemType) is not null, itemKey, out var converted))
                 list.Add(converted);
             else
                 ok = false;
@@ -129,7 +132,8 @@ internal sealed class YamlBinder
         {
             var name = (keyNode as YamlScalarNode)?.Value ?? "";
             marks[$"{key}.{name}"] = keyNode.Start;
-            if (TryConvert(valueNode, type.GetGenericArguments()[1], $"{key}.{name}", out var converted))
+            var valueType = type.GetGenericArguments()[1];
+            if (TryConvert(valueNode, valueType, Nullable.GetUnderlyingType(valueType) is not null, $"{key}.{name}", out var converted))
                 map[name] = converted;
             else
                 ok = false;

@@ -47,5 +47,8 @@ public sealed record StepSpec
     [JsonPropertyName("tensorboard")]
     public string? TensorBoard { get; init; }
 
+    /// <summary>The host run that launched the step; its manifest records it, so the host can tell its own results apart.</summary>
+    public string? Run { get; init; }
+
     public string Key => Parts.Key;
 }

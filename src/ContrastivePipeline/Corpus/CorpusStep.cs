@@ -26,9 +26,8 @@ internal sealed class CorpusStep : IStep
         var counts = new CorpusCounts();
         List<string> train = [], seedPool = [], perplexity = [];
         List<SourceDocuments> perplexitySources = [];
-        foreach (var source in sources)
+        foreach (var (source, split) in sources.Zip(CorpusSplit.Of(sources, settings.Seed, config.SeedFraction, heldout)))
         {
-            var split = CorpusSplit.Of(source, settings.Seed, config.SeedFraction, heldout);
             train.AddRange(split.Train);
             seedPool.AddRange(split.SeedPool);
             perplexity.AddRange(split.Heldout);
@@ -48,7 +47,7 @@ internal sealed class CorpusStep : IStep
         }
         var prompts = seedPool.SelectMany(d => SeedExpansion.Expand(d, config.SeedMinWords, config.SeedMaxWords)).ToList();
         counts.Prompts = prompts.Count;
-        Enough(settings, train, seedPool, prompts, perplexity);
+        Enough(settings, sources.Sum(s => s.Documents.Count), heldout, train, seedPool, prompts, perplexity);
 
         Documents.Write(context.Output(Train), train);
         Documents.Write(context.Output(SeedPool), seedPool);
@@ -61,7 +60,8 @@ internal sealed class CorpusStep : IStep
     }
 
     /// <summary>Refuses a corpus too small for the steps after it, here rather than after GOOD has trained.</summary>
-    static void Enough(CorpusSettings settings, List<string> train, List<string> seedPool, List<string> prompts, List<string> perplexity)
+    static void Enough(CorpusSettings settings, int documents, double heldout, List<string> train, List<string> seedPool, List<string> prompts,
+        List<string> perplexity)
     {
         var config = settings.Corpus;
         var words = train.Sum(Documents.Words);
@@ -70,12 +70,29 @@ internal sealed class CorpusStep : IStep
             throw new StepException($"corpus {source}: its training text has {words:N0} words, fewer than one training block of " +
                 $"model.context = {settings.Context} tokens needs; give at least {settings.Context + 1:N0} words of training text " +
                 "(more documents, or a smaller model.context)");
+        if (seedPool.Count == 0)
+            throw new StepException($"corpus {source}: the seed split (corpus.seed_fraction = {config.SeedFraction} of its " +
+                $"{documents:N0} documents) holds no document, so there is no seed prompt for generation; " + Fix(documents, config.SeedFraction, "seed_fraction", heldout));
         if (prompts.Count == 0)
-            throw new StepException($"corpus {source}: the seed split ({seedPool.Count} documents, corpus.seed_fraction = " +
-                $"{config.SeedFraction}) gives no seed prompt for generation; give more documents or raise corpus.seed_fraction " +
-                $"(a prompt is a document of at least corpus.seed_min_words = {config.SeedMinWords} words, or a chunk of one)");
+            throw new StepException($"corpus {source}: the seed split ({seedPool.Count} documents) gives no seed prompt for " +
+                $"generation: a prompt is a document of at least corpus.seed_min_words = {config.SeedMinWords} words, or a chunk " +
+                "of one; lower corpus.seed_min_words, or give longer documents");
         if (perplexity.Count == 0)
-            throw new StepException($"corpus {source}: no document is held out for perplexity; give more documents, raise " +
-                "corpus.heldout_fraction, or name a folder in corpus.perplexity");
+            throw new StepException($"corpus {source}: no document is held out for perplexity (corpus.heldout_fraction = " +
+                $"{config.HeldoutFraction} of its {documents:N0} documents); name a folder in corpus.perplexity, or " +
+                Fix(documents, config.HeldoutFraction, "heldout_fraction", config.SeedFraction));
+    }
+
+    /// <summary>
+    /// What gives a share of <paramref name="documents"/>, and the other share (<paramref name="other"/>, 0 when there is
+    /// none), at least one document each: a share is rounded (half to even), so it needs more than half a document.
+    /// </summary>
+    static string Fix(int documents, double fraction, string key, double other)
+    {
+        var needed = (int)(0.5 / fraction);
+        while (Math.Round(needed * fraction) == 0 || (other > 0 && Math.Round(needed * other) == 0))
+            needed++;
+        var raise = documents > 1 ? $", or raise corpus.{key} above {0.5 / documents:G3}" : "";
+        return $"give at least {needed:N0} documents{raise}";
     }
 }

@@ -10,7 +10,8 @@ namespace ContrastivePipeline.Evaluation;
 /// <summary>
 /// Evaluate: every listed checkpoint of one run, on perplexity and on the zero-shot suites given as inputs
 /// (<c>tasks</c>: a BabyLM evaluation folder; <c>probes</c>: the built-in corpus's probes). Each checkpoint's results
-/// go to <c>step_N/</c> (renamed into place when complete, so a killed run resumes at the next checkpoint).
+/// go to <c>step_N/</c> (renamed into place when complete, so a killed run resumes at the next checkpoint; its
+/// <c>hashes.json</c>, written last, lets a resume tell a damaged folder, which it evaluates again).
 /// </summary>
 internal sealed class EvaluateStep : IStep
 {
@@ -42,6 +43,11 @@ internal sealed class EvaluateStep : IStep
         foreach (var step in settings.Steps)
         {
             var final = StepFolder(context.OutputFolder, step);
+            if (Directory.Exists(final) && PartHashes.Damage(final) is { } damage)
+            {
+                context.Log($"{final} is damaged ({damage}): discarded it; evaluating step {step} again");
+                Directory.Delete(final, recursive: true);
+            }
             if (Directory.Exists(final))
                 continue;
             var checkpoint = Checkpoints.Folder(run, step);
@@ -66,6 +72,7 @@ internal sealed class EvaluateStep : IStep
                 var evaluation = EvaluationRun.Run(items, scorer, Path.Combine(partial, suite));
                 line += string.Concat(evaluation.Scores.Select(s => $", {s.Task} {s.Accuracy:F1}"));
             }
+            PartHashes.Write(partial);
             Directory.Move(partial, final);
             if (events is not null)
                 Curves.Checkpoint(events, final, step);

@@ -1,4 +1,6 @@
 using System.Diagnostics;
+using System.Text.Json;
+using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
@@ -25,7 +27,7 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
     {
         Directory.CreateDirectory(folder);
         var total = ShardCounts.Empty;
-        var finished = Enumerable.Range(0, config.Shards).Where(i => File.Exists(Counts(i))).ToList();
+        var finished = Enumerable.Range(0, config.Shards).Where(i => File.Exists(Counts(i)) && Kept(i, log)).ToList();
         if (finished.Count > 0)
             log($"resuming: {finished.Count} of {config.Shards} shards already written");
         var progress = new GenerateProgress(prompts, finished.Sum(i => Range(i).End - Range(i).Start), log);
@@ -74,10 +76,36 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
                 writer.Write('\n');
         }
         File.Move(tmp, Text(shard), overwrite: true);
-        counts = counts with { Seconds = clock.Elapsed.TotalSeconds };
+        counts = counts with { Seconds = clock.Elapsed.TotalSeconds, Text = Hash.OfFile(Text(shard)) };
         Json.Write(Counts(shard), counts);
         progress.Report(0, 0, force: true);
         return counts;
+    }
+
+    /// <summary>
+    /// Whether a finished shard's text still has the hash its counts file recorded; a damaged one is discarded (shards
+    /// are independent, so only it is generated again).
+    /// </summary>
+    bool Kept(int shard, Action<string> log)
+    {
+        string? recorded;
+        try
+        {
+            recorded = Json.Read<ShardCounts>(Counts(shard)).Text;
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            recorded = null;
+        }
+        var damage = recorded is null ? $"{Path.GetFileName(Counts(shard))} cannot be read"
+            : !File.Exists(Text(shard)) ? $"{Path.GetFileName(Text(shard))} is missing"
+            : Hash.OfFile(Text(shard)) != recorded ? $"{Path.GetFileName(Text(shard))} does not match the hash its counts file recorded"
+            : null;
+        if (damage is null)
+            return true;
+        log($"shard {shard} in {folder} is damaged ({damage}): discarded it; generating it again");
+        File.Delete(Counts(shard));
+        return false;
     }
 
     string Text(int shard) => Path.Combine(folder, $"shard_{shard:D4}.txt");

@@ -15,7 +15,7 @@ internal static class InputCheck
         var (files, bytes) = (0, 0L);
         foreach (var (name, input) in context.Spec.Artifacts)
         {
-            var manifest = Read(name, Path.Combine(input.Folder, ArtifactStore.ManifestFile));
+            var manifest = Read(context.Spec, name, Path.Combine(input.Folder, ArtifactStore.ManifestFile));
             if (manifest.Content(input.Under) != input.Content)
                 throw new StepException($"input '{name}': {input.Folder} no longer holds the artifact this step was planned with " +
                     "(its manifest changed since); run again to plan with what is there now");
@@ -37,7 +37,7 @@ internal static class InputCheck
         return (files, bytes);
     }
 
-    static Manifest Read(string name, string path)
+    static Manifest Read(StepSpec spec, string name, string path)
     {
         try
         {
@@ -45,7 +45,7 @@ internal static class InputCheck
         }
         catch (Exception e) when (e is IOException or JsonException or InvalidDataException)
         {
-            throw Damaged(name, path, $"cannot be read ({e.Message})");
+            throw new StepException(StepFailure.Disappeared(spec) ?? Damaged(name, path, $"cannot be read ({e.Message})").Message);
         }
     }
 

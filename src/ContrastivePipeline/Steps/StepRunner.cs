@@ -33,13 +33,19 @@ internal static class StepRunner
         var partial = store.PartialFolder(spec.Step, spec.Key);
         if (Directory.Exists(partial) && !step.Resumable)
             Directory.Delete(partial, recursive: true);
-        Directory.CreateDirectory(partial);
         var context = new StepContext(spec, partial);
 
         var clock = Stopwatch.StartNew();
         var (files, bytes) = InputCheck.Run(context, step);
         if (files > 0)
             context.Log($"checked {files} input files ({bytes / 1e6:F1} MB) against their manifests in {clock.Elapsed.TotalMilliseconds:F0} ms");
+        // --force replaces the complete artifact: it leaves the store (into trash/) once the inputs check out, not at the
+        // commit, so that until then no run reuses it and Status shows the instance as being recomputed, and a failed or
+        // killed forced run is rerun, or resumed, by the plain command.
+        if (spec.Force && store.TryGet(spec.Step, spec.Key) is not null)
+            context.Log($"--force: moved the complete artifact to {store.MoveToTrash(spec.Step, spec.Key, "replaced")}");
+        // Only now: a run whose inputs are damaged or gone leaves no empty partial folder behind.
+        Directory.CreateDirectory(partial);
 
         var started = DateTimeOffset.UtcNow;
         clock.Restart();
@@ -61,6 +67,7 @@ internal static class StepRunner
             Started = started,
             Ended = DateTimeOffset.UtcNow,
             DurationSeconds = clock.Elapsed.TotalSeconds,
+            Run = spec.Run,
         }, (file, done, total) => Console.WriteLine($"[{spec.Step}] hashing {file}: {done >> 20}/{total >> 20} MB"), Dropped(spec),
             // Hashing a large artifact takes a while: the lease is checked again at the rename itself.
             beforeMove: keyLock.ThrowIfLost);

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Model;
 using static TorchSharp.torch;
 
@@ -53,8 +54,42 @@ internal static partial class Checkpoints
         Directory.CreateDirectory(partial);
         WriteDurably(Path.Combine(partial, ModelFile), writer => model.save(writer));
         WriteDurably(Path.Combine(partial, OptimizerFile), optimizer.Save);
-        WriteDurably(Path.Combine(partial, StateFile), writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(state, Json.Options)));
+        var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            [ModelFile] = Hash.OfFile(Path.Combine(partial, ModelFile)),
+            [OptimizerFile] = Hash.OfFile(Path.Combine(partial, OptimizerFile)),
+        };
+        WriteDurably(Path.Combine(partial, StateFile),
+            writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(state with { Hashes = hashes }, Json.Options)));
         Directory.Move(partial, final);
+    }
+
+    /// <summary>
+    /// Why a checkpoint in a partial folder cannot be resumed from (a file missing, or not matching the hash its
+    /// <c>state.json</c> recorded: a flipped byte, a cut-short file), or null when it can.
+    /// </summary>
+    public static string? Damage(string folder)
+    {
+        CheckpointState state;
+        try
+        {
+            state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        }
+        catch (Exception e) when (e is IOException or JsonException)
+        {
+            return $"its {StateFile} cannot be read";
+        }
+        if (state.Hashes is null)
+            return $"its {StateFile} records no hashes";
+        foreach (var (file, hash) in state.Hashes)
+        {
+            var path = Path.Combine(folder, file);
+            if (!File.Exists(path))
+                return $"{file} is missing";
+            if (Hash.OfFile(path) != hash)
+                return $"{file} does not match the hash its {StateFile} recorded";
+        }
+        return null;
     }
 
     /// <summary>Loads weights, optimiser state and the RNG of a complete checkpoint into a freshly built run.</summary>

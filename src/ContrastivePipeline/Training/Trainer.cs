@@ -86,7 +86,7 @@ internal sealed class Trainer : IDisposable
     long Resume()
     {
         Directory.CreateDirectory(runFolder);
-        var checkpoints = Checkpoints.List(runFolder);
+        var checkpoints = Discard(Checkpoints.List(runFolder));
         if (checkpoints.Count == 0)
             return 0;
         var (step, folder) = checkpoints[^1];
@@ -95,5 +95,25 @@ internal sealed class Trainer : IDisposable
             throw new StepException($"{folder} was written by a different model, train section or seed; use a new output folder");
         (options.Log ?? Console.WriteLine)($"resumed from {folder} (step {step} of {config.Steps})");
         return state.DataPosition;
+    }
+
+    /// <summary>
+    /// Drops the first damaged checkpoint and every later one: they are outputs of the run, so a run resumed past a
+    /// damaged one would commit its bytes. Returns the good ones, oldest first.
+    /// </summary>
+    IReadOnlyList<(long Step, string Folder)> Discard(IReadOnlyList<(long Step, string Folder)> checkpoints)
+    {
+        for (var i = 0; i < checkpoints.Count; i++)
+        {
+            if (Checkpoints.Damage(checkpoints[i].Folder) is not { } damage)
+                continue;
+            foreach (var (_, folder) in checkpoints.Skip(i))
+                Directory.Delete(folder, recursive: true);
+            var later = checkpoints.Count - i - 1;
+            (options.Log ?? Console.WriteLine)($"checkpoint {checkpoints[i].Folder} is damaged ({damage}): discarded it" +
+                (later > 0 ? $" and the {later} after it" : "") + $"; resuming from {(i > 0 ? checkpoints[i - 1].Folder : "the start")}");
+            return [.. checkpoints.Take(i)];
+        }
+        return checkpoints;
     }
 }

@@ -28,4 +28,22 @@ public sealed class CorpusSplitTests
         Assert.Empty(split.SeedPool.Intersect(split.Heldout));
         Assert.Equal(Source.Documents.Order(), split.Train.Concat(split.SeedPool).Concat(split.Heldout).Order());
     }
+
+    [Fact]
+    public void FilesTooSmallForAShare_AreSplitTogether_AndAnAddedFileMovesAtMostTheDocumentsItDisplaces()
+    {
+        List<Source> files = [.. Enumerable.Range(0, 2000).Select(i => new Source($"story_{i}", [$"story {i}"]))];
+        var splits = CorpusSplit.Of(files, 42, 0.05, 0.02);
+        Assert.Equal(100, splits.Sum(s => s.SeedPool.Count));
+        Assert.Equal(40, splits.Sum(s => s.Heldout.Count));
+        Assert.Equal(splits, CorpusSplit.Of(files, 42, 0.05, 0.02), SplitComparer);
+
+        var more = CorpusSplit.Of([.. files, new Source("story_new", ["a new story"])], 42, 0.05, 0.02);
+        Assert.InRange(splits.Zip(more).Count(p => !SplitComparer.Equals(p.First, p.Second)), 0, 2);
+        // A source large enough for shares of its own keeps its own split beside them.
+        Assert.Equal(CorpusSplit.Of(Source, 42, 0.05, 0.02), CorpusSplit.Of([Source, .. files], 42, 0.05, 0.02)[0], SplitComparer);
+    }
+
+    static readonly IEqualityComparer<CorpusSplit> SplitComparer = EqualityComparer<CorpusSplit>.Create(
+        (a, b) => a!.Train.SequenceEqual(b!.Train) && a.SeedPool.SequenceEqual(b.SeedPool) && a.Heldout.SequenceEqual(b.Heldout));
 }

@@ -31,10 +31,9 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
 
         AssertSound(temp.Path);
         AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
-        // Every launch either produced its key or found it made by the other run under the lock: one production per key.
-        var launches = Ran(first.Output) + Ran(second.Output);
-        var reused = Regex.Matches(first.Output + second.Output, "produced by another run meanwhile").Count;
-        Assert.Equal(Complete(temp.Path).Count, launches - reused);
+        // Each key was computed by one run; the other found it made, maybe after waiting on the lock, and counts it as
+        // cached, not as ran.
+        Assert.Equal(Complete(temp.Path).Count, Ran(first.Output) + Ran(second.Output));
     }
 
     [Theory]
@@ -52,6 +51,8 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
             {
                 Assert.Equal(signal == "INT" ? 130 : 143, exit);
                 Assert.Contains($"interrupted by SIG{signal}", host.Output);
+                Assert.Contains("; stopped TrainFinal/", host.Output);
+                Assert.DoesNotContain("stopped stopped", host.Output);
                 Assert.Contains("Resume with the same command", host.Output);
                 Assert.DoesNotContain("   at ", host.Output);
                 Assert.Contains("\"succeeded\": false", File.ReadAllText(Path.Combine(temp.Path, "runs", "smoke", "summary.json")));
@@ -80,6 +81,8 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
         AssertClearError(generate.Output);
         Assert.Contains("step_000030/model.bin does not match the hash its manifest recorded", generate.Output);
         Assert.Contains("--verify", generate.Output);
+        // The forced run stopped at its input check: it left no empty partial folder beside the complete artifact.
+        Assert.Empty(Directory.GetDirectories(Path.Combine(temp.Path, "store"), "*.partial", SearchOption.AllDirectories));
 
         var mix = HostProcess.Run(temp.Path, Smoke, UpToFinal, "--force=Mix");
         Assert.Equal(1, mix.ExitCode);
@@ -146,7 +149,8 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
         Assert.Equal(1, exit);
         AssertClearError(output);
         Assert.Contains($"the artifact root {root} is not a writable folder", output);
-        Assert.Contains("--paths_artifacts", output);
+        // The advice once, not repeated by the general explanation of a disk fault.
+        Assert.Single(Regex.Matches(output, "--paths_artifacts"));
     }
 
     [Fact]
@@ -158,34 +162,9 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
         Assert.Single(Complete(Path.Combine(temp.Path, "artifacts")));
     }
 
-    [Fact]
-    public void TruncatedCheckpointInAPartialRun_FailsNamingIt_AndStoresNothing()
-    {
-        Copy(undisturbed.Root, temp.Path);
-        var longer = Path.Combine(temp.Path, "longer.yaml");
-        File.WriteAllText(longer, File.ReadAllText(Path.Combine(Repo.Root, "experiments", "smoke.yaml")).Replace("steps: 40", "steps: 50"));
-        var planFile = Path.Combine(temp.Path, "plan.json");
-        Assert.Equal(0, HostProcess.Run(temp.Path, $"--experiment={longer}", "--target=TrainGood", "--dryrun", $"--plan={planFile}").ExitCode);
-        var key = Json.Read<List<PlanEntry>>(planFile).Single(e => e.Task == "TrainGood").Key;
-        // A killed run of the longer training left its checkpoints; the last one was cut short.
-        var partial = new ArtifactStore(temp.Path).PartialFolder("Train", key);
-        Copy(Path.Combine(temp.Path, "runs", "smoke", "TrainGood-base", "checkpoints"), Path.Combine(partial, "checkpoints"));
-        var checkpoint = Path.Combine(partial, "checkpoints", "step_000040");
-        var model = Path.Combine(checkpoint, "model.bin");
-        File.WriteAllBytes(model, File.ReadAllBytes(model)[..1000]);
-
-        var (exit, output) = HostProcess.Run(temp.Path, $"--experiment={longer}", "--target=TrainGood");
-
-        Assert.Equal(1, exit);
-        AssertClearError(output);
-        Assert.Contains($"checkpoint {checkpoint} cannot be read", output);
-        Assert.Contains("delete that checkpoint folder", output);
-        Assert.DoesNotContain(Complete(temp.Path), m => m.Key == key);
-    }
-
     [Theory]
     [InlineData("One short story about a dog.\n", "fewer than one training block")]
-    [InlineData(null, "gives no seed prompt")]
+    [InlineData(null, "holds no document, so there is no seed prompt for generation; give at least 26 documents, or raise corpus.seed_fraction above 0.167")]
     public void CorpusTooSmall_FailsAtTheCorpusStep_SayingHowMuchTextIsNeeded(string? text, string expected)
     {
         // Enough training text for a block, but so few documents that the seed split is empty.
@@ -200,6 +179,9 @@ public sealed partial class FaultTests(UndisturbedRun undisturbed) : IClassFixtu
         AssertClearError(output);
         Assert.Contains(expected, output);
         Assert.Contains("Corpus/corpus failed", output);
+        // Into a pipe, as into a log file: one line per planned instance, not a table wrapped at 80 columns; no colour codes.
+        Assert.Contains(output.Split('\n'), l => l.StartsWith("plan: TrainGood/base pending ", StringComparison.Ordinal));
+        Assert.DoesNotContain("\u001b[", output);
         Assert.Empty(Complete(Path.Combine(temp.Path, "artifacts")));
     }
 

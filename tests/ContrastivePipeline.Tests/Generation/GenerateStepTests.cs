@@ -50,21 +50,27 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     }
 
     [Fact]
-    public void A_killed_run_resumes_at_the_first_unfinished_shard()
+    public void A_killed_run_resumes_at_the_first_unfinished_shard_and_makes_a_damaged_one_again()
     {
         var config = Small with { Shards = 3, Continuations = 1 };
         var output = Generate(config, "ancestral");
         var shards = Path.Combine(output, "shards");
-        var lastShard = File.ReadAllText(Path.Combine(shards, "shard_0002.txt"));
+        var (secondShard, lastShard) = (File.ReadAllText(Path.Combine(shards, "shard_0001.txt")), File.ReadAllText(Path.Combine(shards, "shard_0002.txt")));
         // as a kill during shard 2 leaves it: shards 0 and 1 finished, shard 2 without its counts, no corpus yet
         File.Delete(Path.Combine(shards, "shard_0002.json"));
         File.WriteAllText(Path.Combine(shards, "shard_0002.txt"), "half a shard");
         File.Delete(Path.Combine(output, GenerateStep.CorpusFile));
-        File.AppendAllText(Path.Combine(shards, "shard_0000.txt"), "\nkept from the first run");
+        // A finished shard is kept as its counts file's hash says it was written: shard 0 is marked, with its hash updated.
+        var first = Path.Combine(shards, "shard_0000.txt");
+        File.AppendAllText(first, "\nkept from the first run");
+        Json.Write(Path.Combine(shards, "shard_0000.json"), Json.Read<ShardCounts>(Path.Combine(shards, "shard_0000.json")) with { Text = Hash.OfFile(first) });
+        // Shard 1 is damaged after it was finished: it no longer matches its hash.
+        File.WriteAllText(Path.Combine(shards, "shard_0001.txt"), "damaged");
 
         Generate(config, "ancestral", output: output);
 
         Assert.Equal(lastShard, File.ReadAllText(Path.Combine(shards, "shard_0002.txt")));
+        Assert.Equal(secondShard, File.ReadAllText(Path.Combine(shards, "shard_0001.txt")));
         Assert.Contains("kept from the first run", Corpus(output));
     }
 

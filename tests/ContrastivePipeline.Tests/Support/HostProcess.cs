@@ -34,6 +34,8 @@ internal sealed class HostProcess : IDisposable
 
     public int Id => process.Id;
 
+    public bool HasExited => process.HasExited;
+
     public string Output => string.Join("\n", lines);
 
     /// <summary>Runs the host to its end and returns its exit code and output.</summary>

@@ -1,0 +1,125 @@
+using System.Diagnostics;
+using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Tests.Support;
+using static ContrastivePipeline.Tests.Faults.StoreState;
+
+namespace ContrastivePipeline.Tests.Faults;
+
+/// <summary>
+/// A step killed as the OOM killer kills it (the step, not the host), then a file it would resume from damaged: the
+/// rerun discards what is damaged, says so, and ends with the undisturbed bytes; nothing damaged is ever committed.
+/// </summary>
+public sealed partial class FaultTests
+{
+    [Theory]
+    [InlineData("model.bin", false)]
+    [InlineData("optimizer.bin", false)]
+    [InlineData("model.bin", true)]
+    public void DamagedCheckpointInAPartialRun_IsDiscarded_AndTheRerunEndsWithTheUndisturbedBytes(string file, bool truncate)
+    {
+        var key = PlannedKey(temp.Path, "TrainGood", "Tokenize");
+        var partial = new ArtifactStore(temp.Path).PartialFolder("Train", key);
+        var checkpoint = Path.Combine(partial, "checkpoints", "step_000020");
+        KillStepWhen(Smoke, "TrainGood", $"Train-{key}.json", () => Directory.Exists(checkpoint));
+        var path = Path.Combine(checkpoint, file);
+        if (truncate)
+            File.WriteAllBytes(path, File.ReadAllBytes(path)[..1000]);
+        else
+            FlipBytes(path, 1);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"checkpoint {checkpoint} is damaged ({file} does not match the hash its state.json recorded): discarded it", output);
+        Assert.Contains($"; resuming from {Path.Combine(partial, "checkpoints", "step_000010")}", output);
+        AssertSound(temp.Path);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
+    [Fact]
+    public void DamagedGenerationShardInAPartialRun_IsGeneratedAgain_AndTheRerunEndsWithTheUndisturbedBytes()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "GenerateAncestral", "GenerateAncestral");
+        // The partial folder of a run killed after its shard was finished (smoke.yaml writes one), the shard then damaged.
+        var partial = Unfinished("Generate", key, "corpus.txt", "stats.json");
+        FlipBytes(Path.Combine(partial, "shards", "shard_0000.txt"), 1);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"shard 0 in {Path.Combine(partial, "shards")} is damaged (shard_0000.txt does not match the hash its " +
+            "counts file recorded): discarded it; generating it again", output);
+        AssertSound(temp.Path, trashEmpty: false);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
+    [Fact]
+    public void DamagedEvaluationStepFolderInAPartialRun_IsEvaluatedAgain_AndTheRerunEndsWithTheUndisturbedBytes()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "Score", "Score");
+        var expected = Outputs(temp.Path);
+        // The partial folder of a run killed after it had scored its checkpoints, one of them then damaged.
+        var partial = Unfinished("Evaluate", key, "evaluation.json");
+        var scored = Directory.GetDirectories(partial, "step_*").Order().First();
+        FlipBytes(Directory.GetFiles(scored, "*", SearchOption.AllDirectories).Order().First(f => !f.EndsWith("hashes.json")), 1);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, "--target=Score");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{scored} is damaged (", output);
+        Assert.Contains($"discarded it; evaluating step {int.Parse(Path.GetFileName(scored)["step_".Length..])} again", output);
+        AssertSound(temp.Path, trashEmpty: false);
+        AssertSameOutputs(expected, Outputs(temp.Path));
+    }
+
+    /// <summary>
+    /// Turns a complete artifact back into the partial folder a killed run leaves: no manifest, nor the files its step
+    /// writes last (<paramref name="last"/>). Returns the partial folder.
+    /// </summary>
+    string Unfinished(string step, string key, params string[] last)
+    {
+        var store = new ArtifactStore(temp.Path);
+        var partial = store.PartialFolder(step, key);
+        Directory.Move(store.Folder(step, key), partial);
+        foreach (var file in last.Append(ArtifactStore.ManifestFile))
+            File.Delete(Path.Combine(partial, file));
+        return partial;
+    }
+
+    /// <summary>The key the plan gives an instance of <paramref name="task"/> in the smoke experiment, once its inputs exist.</summary>
+    static string PlannedKey(string root, string task, string inputsUpTo, params string[] args)
+    {
+        Assert.Equal(0, HostProcess.Run(root, Smoke, $"--target={inputsUpTo}").ExitCode);
+        var planFile = Path.Combine(root, "plan.json");
+        Assert.Equal(0, HostProcess.Run(root, [Smoke, $"--target={task}", "--dryrun", $"--plan={planFile}", .. args]).ExitCode);
+        return Json.Read<List<PlanEntry>>(planFile).First(e => e.Task == task).Key;
+    }
+
+    /// <summary>
+    /// Runs the host up to <paramref name="target"/> and kills (SIGKILL) the step whose spec is <paramref name="spec"/>
+    /// as soon as <paramref name="ready"/> holds; the host then fails that instance. Returns the host's output.
+    /// </summary>
+    string KillStepWhen(string experiment, string target, string spec, Func<bool> ready, params string[] args)
+    {
+        using var host = new HostProcess(temp.Path, null, [experiment, $"--target={target}", .. args]);
+        var clock = Stopwatch.StartNew();
+        int? pid = null;
+        while (clock.Elapsed < Limit && !host.HasExited)
+        {
+            // The step's process is found before the moment comes, so that it is killed at once when it does.
+            pid ??= Processes.Mentioning(spec).Select(p => int.Parse(p[..p.IndexOf(':')])).Cast<int?>().FirstOrDefault();
+            if (pid is not null && ready())
+                break;
+            Thread.Sleep(pid is null ? 50 : 2);
+        }
+        Assert.True(pid is not null && ready(), $"the step of {spec} never reached the moment to kill it:\n" + host.Output);
+        using (var step = Process.GetProcessById(pid!.Value))
+            step.Kill();
+        Assert.Equal(1, host.WaitForExit(Limit));
+        Assert.Contains($"{target}/", host.Output);
+        return host.Output;
+    }
+}
