@@ -12,8 +12,9 @@ public sealed class DiagnoseTask : PipelineTask
     /// <summary>The real training text's row: the reference the synthetic corpora are read against.</summary>
     public const string Real = "real";
 
-    // 256 blocks bound the cost (two forward passes over ~33k tokens at context 128) and give perplexities to about 1%.
-    const int Blocks = 256, Samples = 3;
+    // 256 blocks bound the cost (two forward passes over ~33k tokens at context 128) and give perplexities to about 1%;
+    // 50k words is less than any corpus of a CPU experiment, so distinct-n compares texts of one size.
+    const int Blocks = 256, Samples = 3, DistinctWords = 50_000;
 
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
@@ -40,6 +41,6 @@ public sealed class DiagnoseTask : PipelineTask
             ["good"] = good.AsInput(),
             ["bad"] = bad.Run.AsInput(),
         };
-        return context.Step("Diagnose", name, new DiagnoseSettings(file, e.Good.Step, bad.Checkpoint, Blocks, Samples, e.Seed), e.Seed, inputs);
+        return context.Step("Diagnose", name, new DiagnoseSettings(file, e.Good.Step, bad.Checkpoint, Blocks, Samples, DistinctWords, e.Seed), e.Seed, inputs);
     }
 }

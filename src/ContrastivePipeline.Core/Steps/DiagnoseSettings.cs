@@ -6,7 +6,10 @@ namespace ContrastivePipeline.Steps;
 /// </summary>
 /// <param name="Blocks">Blocks of the text (packed at the model's context) whose perplexity is measured, a seeded sample.</param>
 /// <param name="Samples">Documents quoted whole, a seeded choice.</param>
-public sealed record DiagnoseSettings(string TextFile, int GoodStep, BadCheckpoint Bad, int Blocks, int Samples, int Seed) : IReadsCheckpoints
+/// <param name="DistinctWords">Distinct-n is counted on a seeded choice of documents of about this many words: it falls
+/// as text grows, so every corpus is measured at the same size.</param>
+public sealed record DiagnoseSettings(string TextFile, int GoodStep, BadCheckpoint Bad, int Blocks, int Samples, int DistinctWords, int Seed)
+    : IReadsCheckpoints
 {
     public IEnumerable<CheckpointRead> CheckpointsRead() => [new("good", GoodStep), new("bad", Bad.Step)];
 }

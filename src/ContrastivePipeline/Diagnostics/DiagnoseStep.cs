@@ -49,14 +49,16 @@ internal sealed class DiagnoseStep : IStep
         var goodPerplexity = Perplexity(good, blocks, length, device, workers, dropoutSeed: null);
         var badPerplexity = Perplexity(bad, blocks, length, device, workers, settings.Bad.Dropout > 0 ? settings.Seed : null);
 
+        var order = documents.Select((_, i) => i).ToArray();
+        new Random(settings.Seed).Shuffle(order);
         var distinct = new Distinct();
-        documents.ForEach(distinct.Add);
+        foreach (var i in order.TakeWhile(_ => distinct.Words < settings.DistinctWords))
+            distinct.Add(documents[i]);
         var ratios = distinct.Ratios();
-        var samples = documents.Select((_, i) => i).ToArray();
-        new Random(settings.Seed).Shuffle(samples);
-        var diagnostics = new CorpusDiagnostics(documents.Count, tokens.Sum(t => (long)t.Length), distinct.Words,
-            (double)distinct.Words / documents.Count, ratios[0], ratios[1], ratios[2], RepeatedNgrams.Share(documents, 4),
-            blocks.Length / length, goodPerplexity, badPerplexity, samples.Take(settings.Samples).Order().Select(i => documents[i]).ToList());
+        var words = documents.Sum(d => (long)Documents.Words(d));
+        var diagnostics = new CorpusDiagnostics(documents.Count, tokens.Sum(t => (long)t.Length), words, (double)words / documents.Count,
+            distinct.Words, ratios[0], ratios[1], ratios[2], RepeatedNgrams.Share(documents, 4),
+            blocks.Length / length, goodPerplexity, badPerplexity, order.Take(settings.Samples).Order().Select(i => documents[i]).ToList());
         Json.Write(context.Output(CorpusDiagnostics.FileName), diagnostics);
         context.Log($"{settings.TextFile}: {diagnostics.Documents:N0} documents, {diagnostics.Tokens:N0} tokens; perplexity GOOD {goodPerplexity:F2}, " +
             $"BAD {badPerplexity:F2} on {diagnostics.Blocks} blocks; distinct-1/2/3 {ratios[0]:F3}/{ratios[1]:F3}/{ratios[2]:F3}, " +

@@ -89,13 +89,13 @@ internal static class MarkdownReport
             return;
         md.Append("## The corpora, before any model trains on them\n\n")
             .Append("Each synthetic corpus beside the real training text. Perplexity of GOOD and of the BAD (a contrastive corpus: its own BAD; every other row: the experiment's first) on a seeded sample of the text's blocks. ")
-            .Append("Distinct-n: distinct word n-grams over all n-grams; repeated 4-grams: the share of 4-grams that repeat an earlier one of their own document; lengths in words.\n\n")
-            .Append("| corpus | documents | tokens | mean length | GOOD perplexity | BAD perplexity | distinct-1 | distinct-2 | distinct-3 | repeated 4-grams |\n")
-            .Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            .Append("Distinct-n: distinct word n-grams over all n-grams, counted on a seeded choice of documents of about the same number of words in every corpus (column \"words for distinct-n\"; distinct-n falls as text grows); repeated 4-grams: the share of 4-grams that repeat an earlier one of their own document; lengths in words.\n\n")
+            .Append("| corpus | documents | tokens | mean length | GOOD perplexity | BAD perplexity | words for distinct-n | distinct-1 | distinct-2 | distinct-3 | repeated 4-grams |\n")
+            .Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var (corpus, d) in report.Corpora)
         {
             md.Append($"| {corpus} | {d.Documents:N0} | {d.Tokens:N0} | {ReportTable.Number(d.MeanDocumentWords)} | {ReportTable.Number(d.GoodPerplexity)} | ")
-                .Append($"{ReportTable.Number(d.BadPerplexity)} | {d.Distinct1:F3} | {d.Distinct2:F3} | {d.Distinct3:F3} | {ReportTable.Number(100 * d.Repeated4)}% |\n");
+                .Append($"{ReportTable.Number(d.BadPerplexity)} | {d.DistinctWords:N0} | {d.Distinct1:F3} | {d.Distinct2:F3} | {d.Distinct3:F3} | {ReportTable.Number(100 * d.Repeated4)}% |\n");
         }
         md.Append($"\nSample texts (a seeded choice of documents, each cut at {SampleWords} words; whole in diagnostics.json):\n\n");
         foreach (var (corpus, d) in report.Corpora)

@@ -10,7 +10,7 @@ public sealed class ReportCorporaTests
     static readonly ReportArm Contrastive = new("contrastive", "contrastive", 0.3, 16);
 
     static CorpusDiagnostics Diagnostics(double good, double bad, params string[] samples) =>
-        new(100, 12_800, 10_000, 100, 0.1, 0.4, 0.7, 0.02, 64, good, bad, samples);
+        new(100, 12_800, 10_000, 100, 5_000, 0.1, 0.4, 0.7, 0.02, 64, good, bad, samples);
 
     static ReportDocument Write(ReportFixture fixture) =>
         ReportWriter.Write(ReportFixture.Settings(Contrastive), fixture.Inputs, fixture.Output, _ => { });
@@ -35,7 +35,7 @@ public sealed class ReportCorporaTests
 
         Assert.Equal(["real", "ancestral", "contrastive"], report.Corpora.Select(c => c.Corpus));
         var md = File.ReadAllText(Path.Combine(fixture.Output, MarkdownReport.FileName));
-        Assert.Contains("| contrastive | 100 | 12,800 | 100.00 | 9.50 | 60.25 | 0.100 | 0.400 | 0.700 | 2.00% |", md);
+        Assert.Contains("| contrastive | 100 | 12,800 | 100.00 | 9.50 | 60.25 | 5,000 | 0.100 | 0.400 | 0.700 | 2.00% |", md);
         Assert.True(md.IndexOf("| real |", StringComparison.Ordinal) < md.IndexOf("| ancestral |", StringComparison.Ordinal));
         Assert.Contains("> two\n> lines", md);
         Assert.Contains("> a real text", md);
