@@ -13,11 +13,14 @@ internal static class ReportPlots
         List<string> written = [];
         ScoresPlot.Save(report, arms, Path.Combine(folder, Scores));
         written.Add(Scores);
-        PerplexityPlot.Save(report.Curves, arms, Path.Combine(folder, Perplexity));
+        var held = report.Curves.GroupBy(c => (c.Arm, c.Seed)).Select(g => g.OrderBy(c => c.Step).ToList())
+            .Select(c => new RunsPlot.Run(c[0].Arm, c[0].Seed, [.. c.Select(p => (double)p.Step)], [.. c.Select(p => p.Perplexity)])).ToList();
+        RunsPlot.Save(held, arms, "Held-out perplexity per checkpoint", "perplexity", Path.Combine(folder, Perplexity));
         written.Add(Perplexity);
         if (curves.Any(c => c.Steps.Length > 0))
         {
-            LossPlot.Save(curves, arms, Path.Combine(folder, Loss));
+            RunsPlot.Save([.. curves.Select(c => new RunsPlot.Run(c.Arm, c.Seed, c.Steps, c.Losses))], arms, "Training loss",
+                "loss (nats/token)", Path.Combine(folder, Loss));
             written.Add(Loss);
         }
         if (Sweeps(report).Count > 0)
