@@ -38,11 +38,15 @@ public sealed record Experiment
             .Concat(Final.Validate().Select(e => e.Under("final")))
             .Concat(Evaluate.Validate().Select(e => e.Under("evaluate")))
             .Concat(Resources.SelectMany(r => r.Value.Validate().Select(e => e.Under($"resources.{r.Key}"))))
-            .Concat(Checkpoints())
-            .Concat(Evaluate.CheckpointEvery is { } every && (every < 1 || every % Train.CheckpointEvery != 0)
-                ? [new("evaluate.checkpoint_every", $"must be a multiple of train.checkpoint_every ({Train.CheckpointEvery}), got {every}")]
-                : [])
+            // Which steps are saved is only asked of a valid train.checkpoint_every (train says what is wrong with it).
+            .Concat(Train.CheckpointEvery < 1 ? [] : Checkpoints().Concat(ScoredCheckpoints()))
             .Concat(Contexts());
+
+    IEnumerable<ConfigError> ScoredCheckpoints()
+    {
+        if (Evaluate.CheckpointEvery is { } every && (every < 1 || every % Train.CheckpointEvery != 0))
+            yield return new("evaluate.checkpoint_every", $"must be a multiple of train.checkpoint_every ({Train.CheckpointEvery}), got {every}");
+    }
 
     // A model trained on blocks of model.context tokens has never seen a later position: a prompt plus its
     // continuation must fit in the context of every model that reads it (GOOD, and a BAD with its own sizes).

@@ -43,6 +43,7 @@ public sealed class ExperimentLoaderTests
         { "unclosed flow sequence", "mix:\n  ratios: [0.1, 0.2\n", ["bad.yaml:3:1", "not valid YAML", "flow sequence"] },
         { "unclosed flow mapping", "mix: {ratios: [0.1]\n", ["bad.yaml:2:1", "not valid YAML", "flow mapping"] },
         { "a single value", "hello\n", ["bad.yaml:1:1", "must be a mapping"] },
+        { "no checkpoints", "train:\n  checkpoint_every: 00\nevaluate:\n  checkpoint_every: 400\n", ["bad.yaml:2", "train.checkpoint_every", "must be at least 1, got 0"] },
         { "scored checkpoints not saved", "evaluate:\n  checkpoint_every: 150\n", ["evaluate.checkpoint_every", "must be a multiple of train.checkpoint_every (500), got 150"] },
         { "generation past the context", "model:\n  context: 64\ngenerate:\n  new_tokens: 500\n",
             ["bad.yaml:4", "generate.new_tokens", "generate.prefix_tokens (20) + generate.new_tokens (500) = 520 exceeds model.context (64)", "at most 44"] },
