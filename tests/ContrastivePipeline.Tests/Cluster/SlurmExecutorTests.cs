@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using ContrastivePipeline.Tests.Support;
+using ContrastivePipeline.Tests.TensorBoard;
 using static ContrastivePipeline.Tests.Faults.StoreState;
 
 namespace ContrastivePipeline.Tests.Cluster;
@@ -36,6 +37,10 @@ public sealed partial class SlurmExecutorTests : IDisposable
 
         AssertSound(slurm);
         AssertSameOutputs(Outputs(local), Outputs(slurm));
+        // Each job writes its TensorBoard curves where the store is: speeds exist only in curves a running step wrote.
+        var curves = Directory.EnumerateFiles(Path.Combine(slurm, "runs", "smoke", "tensorboard", "baseline-seed42"), "events.out.tfevents.*")
+            .SelectMany(f => EventFileReader.Read(f)).SelectMany(e => e.Scalars).ToList();
+        Assert.Contains(curves, c => c.Tag == "train/tokens_per_s");
         Assert.Equal(File.ReadAllText(Path.Combine(local, "runs", "smoke", "report.md")), File.ReadAllText(Path.Combine(slurm, "runs", "smoke", "report.md")));
         var jobs = JobIds(output);
         Assert.Equal(Complete(slurm).Count, jobs.Count);
