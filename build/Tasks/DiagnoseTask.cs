@@ -12,8 +12,8 @@ public sealed class DiagnoseTask : PipelineTask
     /// <summary>The real training text's row: the reference the synthetic corpora are read against.</summary>
     public const string Real = "real";
 
-    // 256 blocks bound the cost (two forward passes over ~33k tokens at context 128) and give perplexities to about 1%;
-    // 50k words is less than any corpus of a CPU experiment, so distinct-n compares texts of one size.
+    // 256 blocks bound the cost (two forward passes over ~33k tokens at context 128); distinct-n is counted on ~50k
+    // words of each corpus, so texts of one size compare (a corpus smaller than that is counted whole; the report says how many words).
     const int Blocks = 256, Samples = 3, DistinctWords = 50_000;
 
     public override IEnumerable<StepInstance> Plan(BuildContext context)
