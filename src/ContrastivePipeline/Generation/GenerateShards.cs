@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text.Json;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.TensorBoard;
@@ -77,27 +76,21 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
         }
         File.Move(tmp, Text(shard), overwrite: true);
         counts = counts with { Seconds = clock.Elapsed.TotalSeconds, Text = Hash.OfFile(Text(shard)) };
-        Json.Write(Counts(shard), counts);
+        SealedJson.Write(Counts(shard), counts);
         progress.Report(0, 0, force: true);
         return counts;
     }
 
     /// <summary>
-    /// Whether a finished shard's text still has the hash its counts file recorded; a damaged one is discarded (shards
+    /// Whether a finished shard's counts file matches its seal and its text the hash it recorded; a damaged one is discarded (shards
     /// are independent, so only it is generated again).
     /// </summary>
     bool Kept(int shard, Action<string> log)
     {
-        string? recorded;
-        try
-        {
-            recorded = Json.Read<ShardCounts>(Counts(shard)).Text;
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            recorded = null;
-        }
-        var damage = recorded is null ? $"{Path.GetFileName(Counts(shard))} cannot be read"
+        var seal = SealedJson.Damage(Counts(shard));
+        var recorded = seal is null ? Json.Read<ShardCounts>(Counts(shard)).Text : null;
+        var damage = seal is not null ? seal
+            : recorded is null ? $"{Path.GetFileName(Counts(shard))} records no hash"
             : !File.Exists(Text(shard)) ? $"{Path.GetFileName(Text(shard))} is missing"
             : Hash.OfFile(Text(shard)) != recorded ? $"{Path.GetFileName(Text(shard))} does not match the hash its counts file recorded"
             : null;

@@ -5,11 +5,9 @@ namespace ContrastivePipeline.Report;
 /// <summary>The training loss of one run by step, read from its metrics.jsonl.</summary>
 internal sealed record TrainingCurve(string Arm, int Seed, double[] Steps, double[] Losses)
 {
-    public const string FileName = "metrics.jsonl";
-
     public static TrainingCurve Read(string arm, int seed, string runFolder)
     {
-        var path = Path.Combine(runFolder, FileName);
+        var path = Path.Combine(runFolder, Training.MetricsLog.FileName);
         var lines = File.Exists(path)
             ? File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<MetricsLine>(l, Json.Options)!).ToList()
             : [];

@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 using System.Text.RegularExpressions;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Model;
@@ -59,28 +58,26 @@ internal static partial class Checkpoints
             [ModelFile] = Hash.OfFile(Path.Combine(partial, ModelFile)),
             [OptimizerFile] = Hash.OfFile(Path.Combine(partial, OptimizerFile)),
         };
+        var metrics = MetricsLog.Hash(Path.Combine(runFolder, MetricsLog.FileName), state.Step);
         WriteDurably(Path.Combine(partial, StateFile),
-            writer => writer.Write(JsonSerializer.SerializeToUtf8Bytes(state with { Hashes = hashes }, Json.Options)));
+            writer => writer.Write(SealedJson.Bytes(state with { Hashes = hashes, Metrics = metrics })));
         Directory.Move(partial, final);
     }
 
     /// <summary>
-    /// Why a checkpoint in a partial folder cannot be resumed from (a file missing, or not matching the hash its
-    /// <c>state.json</c> recorded: a flipped byte, a cut-short file), or null when it can.
+    /// Why a checkpoint of <paramref name="runFolder"/> in a partial folder cannot be resumed from, or null when it can:
+    /// its <c>state.json</c> does not match its seal, a file of it is missing or does not match the hash it recorded
+    /// (a flipped byte, a cut-short file), or the lines of <c>metrics.jsonl</c> up to its step changed.
     /// </summary>
-    public static string? Damage(string folder)
+    public static string? Damage(string runFolder, string folder)
     {
-        CheckpointState state;
-        try
-        {
-            state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
-        }
-        catch (Exception e) when (e is IOException or JsonException)
-        {
-            return $"its {StateFile} cannot be read";
-        }
-        if (state.Hashes is null)
+        if (SealedJson.Damage(Path.Combine(folder, StateFile)) is { } sealDamage)
+            return $"its {sealDamage}";
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        if (state.Hashes is null || state.Metrics is null)
             return $"its {StateFile} records no hashes";
+        if (MetricsLog.Hash(Path.Combine(runFolder, MetricsLog.FileName), state.Step) != state.Metrics)
+            return $"the lines of {MetricsLog.FileName} up to its step do not match the hash its {StateFile} recorded";
         foreach (var (file, hash) in state.Hashes)
         {
             var path = Path.Combine(folder, file);

@@ -15,18 +15,26 @@ internal sealed class MetricsLog : IDisposable
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
+    public const string FileName = "metrics.jsonl";
+
     readonly StreamWriter writer;
 
     public MetricsLog(string path, long keepThroughStep)
     {
         if (File.Exists(path))
         {
-            var kept = File.ReadLines(path).Where(line => StepOf(line) is { } step && step <= keepThroughStep).ToList();
-            File.WriteAllLines(path + ".tmp", kept);
+            File.WriteAllLines(path + ".tmp", Kept(path, keepThroughStep));
             File.Move(path + ".tmp", path, overwrite: true);
         }
         writer = new StreamWriter(path, append: true) { AutoFlush = true };
     }
+
+    /// <summary>The hash of what a resume from <paramref name="step"/> keeps of the file (a checkpoint records it).</summary>
+    public static string Hash(string path, long step) => Artifacts.Hash.OfText(string.Concat(Kept(path, step).Select(line => line + "\n")));
+
+    static List<string> Kept(string path, long step) => File.Exists(path)
+        ? [.. File.ReadLines(path).Where(line => StepOf(line) is { } s && s <= step)]
+        : [];
 
     public void Append(StepMetrics metrics) => writer.WriteLine(JsonSerializer.Serialize(metrics, Options));
 

@@ -47,7 +47,7 @@ internal sealed class Trainer : IDisposable
         var shape = Model.Shape;
         var batch = new long[config.BatchSize * shape.Context];
         using var positions = Llama.Positions(shape.Context - 1, device);
-        using var metrics = new MetricsLog(Path.Combine(runFolder, "metrics.jsonl"), start);
+        using var metrics = new MetricsLog(Path.Combine(runFolder, MetricsLog.FileName), start);
         var progress = new Progress(config.Steps, start, options.Log ?? Console.WriteLine);
         Model.train();
         for (var step = start; step < config.Steps; step++)
@@ -105,7 +105,7 @@ internal sealed class Trainer : IDisposable
     {
         for (var i = 0; i < checkpoints.Count; i++)
         {
-            if (Checkpoints.Damage(checkpoints[i].Folder) is not { } damage)
+            if (Checkpoints.Damage(runFolder, checkpoints[i].Folder) is not { } damage)
                 continue;
             foreach (var (_, folder) in checkpoints.Skip(i))
                 Directory.Delete(folder, recursive: true);

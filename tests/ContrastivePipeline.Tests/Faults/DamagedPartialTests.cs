@@ -37,6 +37,50 @@ public sealed partial class FaultTests
         AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
     }
 
+    /// <summary>
+    /// One changed character that still parses: a letter of the RNG state in <c>state.json</c>, or a digit of the
+    /// loss at step 15 in <c>metrics.jsonl</c> (kept by a resume from step 20, and from no earlier checkpoint).
+    /// </summary>
+    [Theory]
+    [InlineData("state.json", "its state.json does not match its seal")]
+    [InlineData("metrics.jsonl", "the lines of metrics.jsonl up to its step do not match the hash its state.json recorded")]
+    public void ValueChangedInAPartialRun_IsCaught_AndTheRerunEndsWithTheUndisturbedBytes(string file, string damage)
+    {
+        var key = PlannedKey(temp.Path, "TrainGood", "Tokenize");
+        var partial = new ArtifactStore(temp.Path).PartialFolder("Train", key);
+        var checkpoint = Path.Combine(partial, "checkpoints", "step_000020");
+        KillStepWhen(Smoke, "TrainGood", $"Train-{key}.json", () => Directory.Exists(checkpoint));
+        if (file == "state.json")
+            ChangeCharacter(Path.Combine(checkpoint, file), "\"rng_state\": \"", 40);
+        else
+            ChangeCharacter(Path.Combine(partial, file), "{\"step\":15,\"loss\":", 3);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"checkpoint {checkpoint} is damaged ({damage}): discarded it", output);
+        Assert.Contains($"; resuming from {Path.Combine(partial, "checkpoints", "step_000010")}", output);
+        AssertSound(temp.Path);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
+    [Fact]
+    public void ShardCountsChangedInAPartialRun_AreCaught_AndTheShardIsGeneratedAgain()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "GenerateAncestral", "GenerateAncestral");
+        var partial = Unfinished("Generate", key, "corpus.txt", "stats.json");
+        ChangeCharacter(Path.Combine(partial, "shards", "shard_0000.json"), "\"generated_tokens\": ", 0);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"shard 0 in {Path.Combine(partial, "shards")} is damaged (shard_0000.json does not match its seal): " +
+            "discarded it; generating it again", output);
+        AssertSound(temp.Path, trashEmpty: false);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
     [Fact]
     public void DamagedGenerationShardInAPartialRun_IsGeneratedAgain_AndTheRerunEndsWithTheUndisturbedBytes()
     {
@@ -73,6 +117,22 @@ public sealed partial class FaultTests
         Assert.Contains($"discarded it; evaluating step {int.Parse(Path.GetFileName(scored)["step_".Length..])} again", output);
         AssertSound(temp.Path, trashEmpty: false);
         AssertSameOutputs(expected, Outputs(temp.Path));
+    }
+
+    /// <summary>
+    /// Changes the character <paramref name="offset"/> places after <paramref name="marker"/> into another of its kind
+    /// (digit for digit, letter for letter), so the file still parses and only a value differs.
+    /// </summary>
+    static void ChangeCharacter(string path, string marker, int offset)
+    {
+        var text = File.ReadAllText(path);
+        var at = text.IndexOf(marker, StringComparison.Ordinal);
+        Assert.True(at >= 0, $"{marker} is not in {path}:\n{text[..Math.Min(text.Length, 2000)]}");
+        at += marker.Length + offset;
+        var c = text[at];
+        Assert.True(char.IsAsciiLetterOrDigit(c), $"{path}: '{c}' at {at} is neither a letter nor a digit");
+        var changed = char.IsAsciiDigit(c) ? (char)('0' + (c - '0' + 1) % 10) : c == 'A' ? 'B' : 'A';
+        File.WriteAllText(path, text[..at] + changed + text[(at + 1)..]);
     }
 
     /// <summary>

@@ -70,7 +70,7 @@ internal sealed class ReportFixture : IDisposable
     {
         var lines = Enumerable.Range(1, 20).Select(k =>
             $$"""{"step": {{10 * k}}, "loss": {{start / Math.Sqrt(k):R}}, "learning_rate": 0.001, "grad_norm": 1.5, "tokens_per_s": 1000}""");
-        var path = folder.File($"run-{arm}-{seed}/{TrainingCurve.FileName}", string.Join("\n", lines) + "\n");
+        var path = folder.File($"run-{arm}-{seed}/{ContrastivePipeline.Training.MetricsLog.FileName}", string.Join("\n", lines) + "\n");
         inputs[$"run:{arm}:{seed}"] = Path.GetDirectoryName(path)!;
     }
 
