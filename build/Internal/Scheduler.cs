@@ -118,13 +118,18 @@ internal sealed class Scheduler(BuildContext context, IReadOnlyList<(string Name
                 continue;
             }
             plan[i] = step;
-            if (stop.IsCancellationRequested || !slots.TryTake(out var slot))
+            // Its twin (the same step and key under another name: seed 43's baseline is the base run) is computing it:
+            // wait for that to commit and reuse it, rather than hold a slot (a Slurm allocation) behind the key's lock.
+            if (TwinComputing(i) || stop.IsCancellationRequested || !slots.TryTake(out var slot))
                 continue;
             Start(i, slot);
             if (failures.Count > 0)
                 return;
         }
     }
+
+    bool TwinComputing(int i) => running.Keys.Concat(committing.Keys)
+        .Any(j => plan[j].Instance.Step == plan[i].Instance.Step && plan[j].Instance.Key == plan[i].Instance.Key);
 
     void Start(int i, string slot)
     {

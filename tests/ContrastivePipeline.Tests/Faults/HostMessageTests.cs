@@ -32,6 +32,30 @@ public sealed partial class FaultTests
     }
 
     [Fact]
+    public void InstanceReusedAfterWaitingOnAnotherRunsLock_CountsAsCached_NotAsRan()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "GenerateAncestral", "GenerateAncestral");
+        var store = new ArtifactStore(temp.Path);
+        // Another run is computing the corpus: it holds the key's lock, and its artifact is not in the store yet.
+        var elsewhere = Path.Combine(temp.Path, "other-run");
+        Directory.Move(store.Folder("Generate", key), elsewhere);
+        using var host = new HostProcess(temp.Path, null, Smoke, "--target=GenerateAncestral");
+        using (KeyLock.Acquire(store.LockFile("Generate", key), _ => { }))
+        {
+            host.WaitForLine($"waiting for {store.LockFile("Generate", key)}", Limit);
+            Directory.Move(elsewhere, store.Folder("Generate", key)); // the other run commits, then lets go
+        }
+
+        Assert.True(host.WaitForExit(Limit) == 0, host.Output);
+        Assert.Contains("done in ", host.Output);
+        Assert.Contains(": 0 ran, ", host.Output);
+        Assert.Contains("GenerateAncestral (0 ran, 1 cached", host.Output);
+        AssertSound(temp.Path);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
+    [Fact]
     public void ForcedRunKilled_ShowsAsPartialInStatus_AndItsRerunHintRedoesOnlyWhatFailed()
     {
         Copy(undisturbed.Root, temp.Path);
