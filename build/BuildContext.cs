@@ -2,6 +2,7 @@ using Cake.Core;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build;
 
@@ -81,7 +82,8 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     /// <param name="arm">The arm a final run or its evaluation belongs to, for the tasks after it.</param>
     public StepInstance Step(string step, string instance, object settings, int seed, IReadOnlyDictionary<string, StepInput> inputs, Arm? arm = null)
     {
-        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs, Code.For(step),
+        var stepInstance = new StepInstance(CurrentTask, step, instance, settings, seed, inputs,
+            Code.For(step, (settings as IChoosesCode)?.ChosenCode().Select(t => t.FullName!).ToList()),
             System.Text.Json.JsonSerializer.Serialize(settings, settings.GetType(), Json.Canonical), Toolchain.Hash, Store)
         { Arm = arm };
         planned[CurrentTask].Add(stepInstance);

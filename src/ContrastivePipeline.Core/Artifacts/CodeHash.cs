@@ -11,8 +11,12 @@ namespace ContrastivePipeline.Artifacts;
 /// reaches its static and instance constructors (field initialisers), property accessors and field types (serializers
 /// use them without IL of ours), and the overrides of external virtuals (ToString, MoveNext, ...); a reached virtual or
 /// interface method of ours reaches its overrides in reached types; a reached abstract class reaches every class of ours
-/// derived from it (class hierarchy analysis), so what a registry creates by reflection is in. So an edit to code a
-/// step cannot reach, or a comment, changes none of its key. Third-party code is covered by the toolchain part.
+/// derived from it (class hierarchy analysis), so what a registry creates by reflection is in. Settings may choose
+/// among such classes (<see cref="Steps.IChoosesCode"/>: Generate's strategy): then a class that the hierarchy alone
+/// brings in and whose constructors take only an unchosen sibling of a chosen type (ContrastiveDecoding, for the
+/// ancestral strategy) is in the key by its declaration and constructor signatures (what reflection reads), not by its
+/// code. So an edit to code a step cannot reach, or a comment, changes none of its key. Third-party code is covered by
+/// the toolchain part.
 /// </summary>
 public sealed class CodeHash
 {
@@ -34,23 +38,31 @@ public sealed class CodeHash
     public static CodeHash Load(string stepCli, string? core = null) =>
         new([stepCli, core ?? Path.Combine(Path.GetDirectoryName(stepCli)!, "ContrastivePipeline.Core.dll")]);
 
-    /// <summary>The code a step runs, computed once per step.</summary>
-    public StepCode For(string step)
+    /// <summary>The code a step runs with settings that choose <paramref name="chosen"/> (full type names), computed once each.</summary>
+    public StepCode For(string step, IReadOnlyCollection<string>? chosen = null)
     {
-        if (!steps.TryGetValue(step, out var code))
-            steps[step] = code = Compute(step);
+        var names = chosen?.Order(StringComparer.Ordinal).ToList() ?? [];
+        var id = string.Join("|", names.Prepend(step));
+        if (!steps.TryGetValue(id, out var code))
+            steps[id] = code = Compute(step, [.. names.Select(Named)]);
         return code;
     }
 
-    StepCode Compute(string step)
+    StepCode Compute(string step, HashSet<CodeMember> chosen)
     {
         var (methods, types, virtuals, work) = (new HashSet<CodeMember>(), new HashSet<CodeMember>(), new List<CodeMember>(), new Queue<CodeMember>());
-        void Reach(CodeMember member)
+        var unchosen = chosen.SelectMany(Siblings).Except(chosen).ToHashSet();
+        var declared = new HashSet<CodeMember>(); // reached by the hierarchy alone, for an unchosen sibling: declaration only
+        void Reach(CodeMember member, bool byHierarchy = false)
         {
             if (member.Handle.Kind == HandleKind.MethodDefinition)
             {
                 if (methods.Add(member))
                     work.Enqueue(member);
+            }
+            else if (byHierarchy && unchosen.Count > 0 && TakesOnly(member, unchosen, chosen))
+            {
+                declared.Add(member);
             }
             else if (types.Add(member))
             {
@@ -59,7 +71,7 @@ public sealed class CodeHash
                 foreach (var method in virtuals.SelectMany(v => Overrides(member, v)).ToList())
                     Reach(method);
                 foreach (var subclass in Subclasses(member))
-                    Reach(subclass);
+                    Reach(subclass, byHierarchy: true);
             }
         }
         foreach (var root in Roots(step))
@@ -77,6 +89,8 @@ public sealed class CodeHash
         }
         var members = methods.Select(m => (Name: model.MethodName(m.Assembly, (MethodDefinitionHandle)m.Handle), text.Method(m).Hash))
             .Concat(types.Select(t => (Name: model.DefinitionName(t.Assembly, (TypeDefinitionHandle)t.Handle) + " (type)", text.Type(t).Hash)))
+            .Concat(declared.Except(types).Select(t => (Name: model.DefinitionName(t.Assembly, (TypeDefinitionHandle)t.Handle) + " (type, not chosen)",
+                Hash.OfParts([text.Type(t).Hash, .. Constructors(t).Select(c => model.MethodName(c.Assembly, (MethodDefinitionHandle)c.Handle))]))))
             .Order().ToList();
         var map = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (name, hash) in members)
@@ -101,7 +115,7 @@ public sealed class CodeHash
     }
 
     CodeMember Named(string name) => model.Types().FirstOrDefault(t => model.DefinitionName(t.Assembly, (TypeDefinitionHandle)t.Handle) == name) is { Handle.IsNil: false } type
-        ? type : throw new InvalidOperationException($"the step CLI has no type {name}, where every step starts");
+        ? type : throw new InvalidOperationException($"the step CLI has no type {name}");
 
     /// <summary>The literal a step class's Name property returns (<c>ldstr "Mix"; ret</c>).</summary>
     string? NameOf(CodeMember type)
@@ -150,6 +164,24 @@ public sealed class CodeHash
             return [];
         return model.Types().Where(t => Ancestors(t).Contains(type)).ToList();
     }
+
+    /// <summary>The other concrete classes of ours derived from an abstract class that <paramref name="type"/> derives from.</summary>
+    IEnumerable<CodeMember> Siblings(CodeMember type)
+    {
+        var bases = Ancestors(type).Where(a => Subclasses(a).Any()).ToHashSet();
+        return model.Types().Where(t => t != type && Ancestors(t).Overlaps(bases) &&
+            (model.Reader(t.Assembly).GetTypeDefinition((TypeDefinitionHandle)t.Handle).Attributes & TypeAttributes.Abstract) == 0);
+    }
+
+    /// <summary>Whether the constructors of <paramref name="type"/> name one of <paramref name="unchosen"/> and none of <paramref name="chosen"/>.</summary>
+    bool TakesOnly(CodeMember type, HashSet<CodeMember> unchosen, HashSet<CodeMember> chosen)
+    {
+        var named = Constructors(type).SelectMany(model.SignatureTypes).ToHashSet();
+        return named.Overlaps(unchosen) && !named.Overlaps(chosen);
+    }
+
+    IEnumerable<CodeMember> Constructors(CodeMember type) =>
+        MethodsOf(type).Where(m => model.Reader(m.Assembly).GetString(Definition(m).Name) == ".ctor");
 
     /// <summary>The methods of <paramref name="type"/> that may override or implement <paramref name="method"/> (by name: conservative).</summary>
     IEnumerable<CodeMember> Overrides(CodeMember type, CodeMember method)

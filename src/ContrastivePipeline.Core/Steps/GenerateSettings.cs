@@ -8,8 +8,10 @@ namespace ContrastivePipeline.Steps;
 /// (contrastive decoding only), and the experiment seed that every row's random stream derives from.
 /// </summary>
 public sealed record GenerateSettings(GenerateConfig Generate, DecodingStrategy Strategy, int GoodStep, BadCheckpoint? Bad, int Seed)
-    : IReadsCheckpoints
+    : IReadsCheckpoints, IChoosesCode
 {
+    public IEnumerable<Type> ChosenCode() => [Strategy.GetType()];
+
     public IEnumerable<CheckpointRead> CheckpointsRead() => Bad is { } bad ? [new("good", GoodStep), new("bad", bad.Step)] : [new("good", GoodStep)];
 
     public static GenerateSettings For(GenerateConfig config, DecodingStrategy strategy, int goodStep, BadCheckpoint? bad, int seed)

@@ -1,12 +1,13 @@
 using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 
 namespace ContrastivePipeline.Tests.Artifacts;
 
 /// <summary>
 /// Edits a scratch copy of the step sources, compiles it (restoring from the local package cache, as .ci/run does) and
-/// checks which steps' code hashes move: about a minute, four compilations.
+/// checks which steps' code hashes move: about a minute, five compilations.
 /// </summary>
 public sealed class CodeHashScratchTests
 {
@@ -19,7 +20,7 @@ public sealed class CodeHashScratchTests
     ];
 
     [Fact]
-    public void CommentEdits_ChangeNoStep_ABodyEditInMix_ChangesOnlyMix_AndOneInADecoding_OnlyGenerate()
+    public void CommentEdits_ChangeNoStep_ABodyEditInMix_ChangesOnlyMix_AndOneInADecoding_OnlyItsStrategysCorpora()
     {
         using var temp = new TempFolder();
         foreach (var path in Copied)
@@ -34,21 +35,33 @@ public sealed class CodeHashScratchTests
 
         Edit(mix, "synthetic documents -> ", "synthetic documents kept -> ");
         var after = Hashes(temp.Path);
-        Assert.Equal(["Mix"], Steps.Where(s => before[s] != after[s]));
+        Assert.Equal(["Mix"], Changed(before, after));
 
-        // A class that only reflection creates (Decoding.For finds it by its constructor): still in Generate's key.
+        // A class that only reflection creates (Decoding.For finds it by its constructor): in the key of the corpora of
+        // its strategy, and of no other.
         Edit(Path.Combine(temp.Path, "src/ContrastivePipeline/Generation/HeadOnlyDecoding.cs"),
             "return (Log(pGood).masked_fill(head.logical_not(), cut), head);", "return (Log(pGood).masked_fill(head.logical_not(), cut).contiguous(), head);");
-        var decoding = Hashes(temp.Path);
-        Assert.Equal(["Generate"], Steps.Where(s => after[s] != decoding[s]));
+        var headOnly = Hashes(temp.Path);
+        Assert.Equal(["Generate", "Generate:head-only"], Changed(after, headOnly));
+
+        Edit(Path.Combine(temp.Path, "src/ContrastivePipeline/Generation/ContrastiveDecoding.cs"),
+            "return (contrast.masked_fill(head.logical_not(), cut), head);", "return (contrast.masked_fill(head.logical_not(), cut).contiguous(), head);");
+        var contrastive = Hashes(temp.Path);
+        Assert.Equal(["Generate", "Generate:contrastive"], Changed(headOnly, contrastive));
     }
+
+    static List<string> Changed(Dictionary<string, string> before, Dictionary<string, string> after) =>
+        [.. before.Keys.Where(s => before[s] != after[s]).Order(StringComparer.Ordinal)];
 
     static Dictionary<string, string> Hashes(string root)
     {
         Compile(root);
         var code = CodeHash.Load(Path.Combine(root, "src/ContrastivePipeline/obj/Debug/net10.0/ContrastivePipeline.dll"),
             Path.Combine(root, "src/ContrastivePipeline.Core/bin/Debug/net10.0/ContrastivePipeline.Core.dll"));
-        return Steps.ToDictionary(s => s, s => code.For(s).Hash);
+        var hashes = Steps.ToDictionary(s => s, s => code.For(s).Hash);
+        foreach (var strategy in DecodingStrategy.All)
+            hashes[$"Generate:{strategy}"] = code.For("Generate", [strategy.GetType().FullName!]).Hash;
+        return hashes;
     }
 
     /// <summary>Compiles the step CLI (and Core, which it references) without copying TorchSharp's native libraries.</summary>

@@ -1,5 +1,7 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Artifacts.Code;
+using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 
 namespace ContrastivePipeline.Tests.Artifacts;
@@ -42,6 +44,27 @@ public sealed class CodeHashTests
         Assert.Contains(Built.For("Generate").Members.Keys, k => k.StartsWith("ContrastivePipeline.Generation.AncestralDecoding::Scores(", StringComparison.Ordinal));
         Assert.False(Reaches("Mix", "ContrastivePipeline.Generation.HeadOnlyDecoding"));
         Assert.False(Reaches("Train", "ContrastivePipeline.Configuration.HeadOnlyStrategy"));
+    }
+
+    [Theory]
+    [InlineData("ancestral", "AncestralDecoding", new[] { "ContrastiveDecoding", "HeadOnlyDecoding" })]
+    [InlineData("contrastive", "ContrastiveDecoding", new[] { "AncestralDecoding", "HeadOnlyDecoding" })]
+    [InlineData("head-only", "HeadOnlyDecoding", new[] { "AncestralDecoding", "ContrastiveDecoding" })]
+    public void Generate_WithAStrategy_HasItsDecodingsCode_AndOnlyTheDeclarationOfTheOthers(string strategy, string runs, string[] others)
+    {
+        var settings = GenerateSettings.For(new(), DecodingStrategy.Named(strategy), 30, new(10, 0), 42);
+        var code = Built.For("Generate", [.. settings.ChosenCode().Select(t => t.FullName!)]);
+
+        Assert.True(code.Members.Keys.Any(k => k.StartsWith($"ContrastivePipeline.Generation.{runs}::Scores(", StringComparison.Ordinal)), runs);
+        foreach (var other in others)
+        {
+            Assert.DoesNotContain(code.Members.Keys, k => k.StartsWith($"ContrastivePipeline.Generation.{other}::", StringComparison.Ordinal));
+            Assert.Contains($"ContrastivePipeline.Generation.{other} (type, not chosen)", code.Members.Keys);
+        }
+        // Every strategy type stays: settings are read through DecodingStrategy.All, which makes one of each.
+        foreach (var type in new[] { "AncestralStrategy", "ContrastiveStrategy", "HeadOnlyStrategy" })
+            Assert.True(code.Members.Keys.Any(k => k.StartsWith($"ContrastivePipeline.Configuration.{type}::", StringComparison.Ordinal)), type);
+        Assert.NotEqual(Built.For("Generate").Hash, code.Hash);
     }
 
     [Fact]

@@ -136,6 +136,20 @@ public sealed class ExactKeyTests : IDisposable
         AssertReplans($"{key} ({kind})", from, to, expected, Default.Replace("kind: early", $"kind: {kind}"));
     }
 
+    /// <summary>An edit to one decoding class replans the corpora of its strategy only (the code side: CodeHashScratchTests).</summary>
+    [Fact]
+    public void EachCorpus_IsKeyedOnItsOwnDecodingsCode_NotTheOthers()
+    {
+        var plan = Plan(Default);
+        var ancestral = plan.Single(i => i.Id == "GenerateAncestral/ancestral").Code.Members.Keys;
+        var contrastive = plan.Single(i => i.Id == "GenerateContrastive/contrastive").Code.Members.Keys;
+
+        Assert.Contains(ancestral, k => k.StartsWith("ContrastivePipeline.Generation.AncestralDecoding::Scores(", StringComparison.Ordinal));
+        Assert.Contains("ContrastivePipeline.Generation.ContrastiveDecoding (type, not chosen)", ancestral);
+        Assert.Contains(contrastive, k => k.StartsWith("ContrastivePipeline.Generation.ContrastiveDecoding::Scores(", StringComparison.Ordinal));
+        Assert.Contains("ContrastivePipeline.Generation.AncestralDecoding (type, not chosen)", contrastive);
+    }
+
     [Fact]
     public void TheTable_CoversEveryKeyOfTheSchema()
     {

@@ -178,6 +178,10 @@ internal sealed partial class CodeModel
         return text;
     }
 
+    /// <summary>The types of ours that a method's signature names (parameters, return type, generic arguments).</summary>
+    public IReadOnlyList<CodeMember> SignatureTypes(CodeMember method) =>
+        Decode(r => Text(Reader(method.Assembly).GetMethodDefinition((MethodDefinitionHandle)method.Handle).DecodeSignature(provider, r))).Reached;
+
     public Reference FieldType(FieldDefinition field) => Decode(r => field.DecodeSignature(provider, r));
 
     public Reference Decode(Func<List<CodeMember>, string> decode)
