@@ -41,7 +41,7 @@ public sealed class ScoreTask : PipelineTask
         if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
             inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
         var blocks = e.Evaluate.PerplexityBlocks;
-        var settings = new EvaluateSettings(arm, seed, steps, blocks, blocks is null ? null : e.Seed, e.Evaluate.BatchSize);
+        var settings = new EvaluateSettings(steps, blocks, blocks is null ? null : e.Seed, e.Evaluate.BatchSize);
         return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
     }
 }

@@ -15,13 +15,9 @@ namespace ContrastivePipeline.Evaluation;
 /// </summary>
 internal sealed class EvaluateStep : IStep
 {
-    public const string Summary = "evaluation.json";
-
     public string Name => "Evaluate";
 
     public bool Resumable => true;
-
-    public static string StepFolder(string folder, int step) => Path.Combine(folder, $"step_{step:D6}");
 
     public void Run(StepContext context)
     {
@@ -42,7 +38,7 @@ internal sealed class EvaluateStep : IStep
         using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
         foreach (var step in settings.Steps)
         {
-            var final = StepFolder(context.OutputFolder, step);
+            var final = EvaluationIndex.StepFolder(context.OutputFolder, step);
             if (Directory.Exists(final) && PartHashes.Damage(final) is { } damage)
             {
                 context.Log($"{final} is damaged ({damage}): discarded it; evaluating step {step} again");
@@ -66,7 +62,7 @@ internal sealed class EvaluateStep : IStep
             var perplexity = clock.Elapsed;
             using var scoring = new ScoringLlama(model);
             var scorer = new TimedScorer(new SharedPrefixScorer(tokenizer, scoring, device, settings.BatchSize, workers));
-            var line = $"{settings.Arm} seed {settings.Seed} step {step}: perplexity {Math.Exp(losses.Average()):F2}";
+            var line = $"step {step}: perplexity {Math.Exp(losses.Average()):F2}";
             foreach (var (suite, items) in suites)
             {
                 var evaluation = EvaluationRun.Run(items, scorer, Path.Combine(partial, suite));
@@ -80,7 +76,7 @@ internal sealed class EvaluateStep : IStep
             context.Log($"step {step} took {clock.Elapsed.TotalSeconds:F1} s: loading and perplexity {perplexity.TotalSeconds:F1} s, " +
                 $"scoring {scorer.Elapsed.TotalSeconds:F1} s, the rest (regressions, writing) {(clock.Elapsed - perplexity - scorer.Elapsed).TotalSeconds:F1} s");
         }
-        Json.Write(context.Output(Summary), new { settings.Arm, settings.Seed, settings.Steps });
+        Json.Write(context.Output(EvaluationIndex.FileName), new EvaluationIndex(settings.Steps));
     }
 
     static IEnumerable<(string Suite, string Folder)> Suites(StepContext context) =>

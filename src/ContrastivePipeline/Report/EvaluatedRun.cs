@@ -11,8 +11,9 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
 {
     public const string Tasks = "tasks", Probes = "probes";
 
+    /// <param name="arm">The arm and <paramref name="seed"/> of the run it scored (the report's input names them; the artifact does not).</param>
     /// <param name="evalFolders">The evaluation data folder of each suite (inputs "tasks", "probes"), for the reading rows.</param>
-    public static EvaluatedRun Load(string artifact, IReadOnlyDictionary<string, string> evalFolders)
+    public static EvaluatedRun Load(string artifact, string arm, int seed, IReadOnlyDictionary<string, string> evalFolders)
     {
         var indexPath = Path.Combine(artifact, EvaluationIndex.FileName);
         if (!File.Exists(indexPath))
@@ -25,7 +26,7 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
         {
             var folder = EvaluationIndex.StepFolder(artifact, step);
             var perplexity = Json.Read<PerplexityFile>(Path.Combine(folder, PerplexityFile.FileName));
-            checkpoints.Add(new(index.Arm, index.Seed, step, new PerplexityEvidence(perplexity.BlockLosses, perplexity.StrataSizes)));
+            checkpoints.Add(new(arm, seed, step, new PerplexityEvidence(perplexity.BlockLosses, perplexity.StrataSizes)));
             perplexities.Add((step, perplexity));
             foreach (var suite in new[] { Tasks, Probes }.Where(s => Directory.Exists(Path.Combine(folder, s))))
             {
@@ -35,10 +36,10 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
                 // Probe tasks carry their suite's prefix ("tinyworld/blimp"); reading scores of a probe folder would
                 // collide with the official ones, so only the official suite contributes reading and eye tracking.
                 var evidence = evaluation.Evidence().Where(e => suite == Tasks || e.Task.Contains('/'));
-                checkpoints.AddRange(evidence.Select(e => new CheckpointScore(index.Arm, index.Seed, step, e)));
-                ties.AddRange(evaluation.Scores.Select(s => new TieCount(index.Arm, index.Seed, step, s.Task, s.Items, s.Ties)));
+                checkpoints.AddRange(evidence.Select(e => new CheckpointScore(arm, seed, step, e)));
+                ties.AddRange(evaluation.Scores.Select(s => new TieCount(arm, seed, step, s.Task, s.Items, s.Ties)));
             }
         }
-        return new(index.Arm, index.Seed, checkpoints, ties, perplexities);
+        return new(arm, seed, checkpoints, ties, perplexities);
     }
 }

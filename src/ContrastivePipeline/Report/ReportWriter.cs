@@ -21,7 +21,7 @@ internal static class ReportWriter
     public static ReportDocument Write(ReportSettings settings, IReadOnlyDictionary<string, string> inputs, string outputFolder, Action<string> log)
     {
         var evalFolders = inputs.Where(i => i.Key is EvaluatedRun.Tasks or EvaluatedRun.Probes).ToDictionary();
-        var runs = Named(inputs, "eval").Select(i => Matching(EvaluatedRun.Load(i.Folder, evalFolders), i.Arm, i.Seed)).ToList();
+        var runs = Named(inputs, "eval").Select(i => EvaluatedRun.Load(i.Folder, i.Arm, i.Seed, evalFolders)).ToList();
         var curves = Named(inputs, "run").Select(i => TrainingCurve.Read(i.Arm, i.Seed, i.Folder)).ToList();
         log($"{runs.Count} evaluated run(s), {curves.Count} training run(s)");
 
@@ -34,10 +34,6 @@ internal static class ReportWriter
         File.WriteAllText(Path.Combine(outputFolder, SummaryText.FileName), SummaryText.Render(report));
         return report;
     }
-
-    static EvaluatedRun Matching(EvaluatedRun run, string arm, int seed) => run.Arm == arm && run.Seed == seed
-        ? run
-        : throw new StepException($"input 'eval:{arm}:{seed}' holds the evaluation of {run.Arm}, seed {run.Seed}");
 
     /// <summary>Inputs named "{kind}:{arm}:{seed}", in ordinal name order.</summary>
     static IEnumerable<(string Arm, int Seed, string Folder)> Named(IReadOnlyDictionary<string, string> inputs, string kind) =>

@@ -136,6 +136,23 @@ public sealed class ExactKeyTests : IDisposable
         AssertReplans($"{key} ({kind})", from, to, expected, Default.Replace("kind: early", $"kind: {kind}"));
     }
 
+    /// <summary>
+    /// A second ratio renames the arms of the first (ancestral becomes ancestral-r0.3): a label, in no key, so only the
+    /// new arms and the report (whose inputs are named by arm) are planned anew.
+    /// </summary>
+    [Fact]
+    public void AddingARatio_RenamesTheArms_AndReplansOnlyTheNewArmsAndTheReport()
+    {
+        static string Renamed(string id) => Regex.Replace(id, "(ancestral|contrastive)-seed", "$1-r0.3-seed");
+        var before = Plan(Default).ToDictionary(i => Renamed(i.Id), i => Own(i, Renamed));
+        var after = Plan(Default.Replace("ratios: [0.3]", "ratios: [0.3, 0.6]"));
+
+        var replanned = after.Where(i => before.GetValueOrDefault(i.Id) != Own(i, id => id)).Select(i => i.Id).Order(StringComparer.Ordinal);
+        Assert.Equal(["Evaluate/report", "Score/ancestral-r0.6-seed42", "Score/contrastive-r0.6-seed42",
+            "TrainFinal/ancestral-r0.6-seed42", "TrainFinal/contrastive-r0.6-seed42"], replanned);
+        Assert.Contains(after, i => i.Id == "Score/ancestral-r0.3-seed42");
+    }
+
     /// <summary>An edit to one decoding class replans the corpora of its strategy only (the code side: CodeHashScratchTests).</summary>
     [Fact]
     public void EachCorpus_IsKeyedOnItsOwnDecodingsCode_NotTheOthers()
@@ -171,8 +188,11 @@ public sealed class ExactKeyTests : IDisposable
         return [.. after.Select(i => i.Id).Where(replanned.Contains)];
     }
 
-    static string Own(StepInstance instance) => string.Join("\n", instance.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal)
-        .Select(i => $"{i.Key}={(i.Value is ArtifactInput a ? $"{a.Source.Id}/{a.Under}" : i.Value.Content)}").Prepend(instance.KnownParts.Key));
+    static string Own(StepInstance instance) => Own(instance, id => id);
+
+    /// <summary>The instance's own key parts and its inputs, the instances it reads named by <paramref name="name"/>.</summary>
+    static string Own(StepInstance instance, Func<string, string> name) => string.Join("\n", instance.Inputs.OrderBy(i => i.Key, StringComparer.Ordinal)
+        .Select(i => $"{i.Key}={(i.Value is ArtifactInput a ? $"{name(a.Source.Id)}/{a.Under}" : i.Value.Content)}").Prepend(instance.KnownParts.Key));
 
     List<StepInstance> Plan(string yaml) =>
         [.. InProcessPlan.Plan(new Pipeline(temp.Path).Experiment("default", yaml), temp.Path).Select(p => p.Instance)];

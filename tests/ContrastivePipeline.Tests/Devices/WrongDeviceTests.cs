@@ -67,12 +67,12 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
         using var probes = new TempFolder();
         TinyWorld.Generate(seed: 3, words: 2000, probes.Path);
         WritePerplexityShard();
-        var settings = new EvaluateSettings("good", 42, [GenerateFixture.GoodStep], PerplexityBlocks: 6, PerplexitySeed: 42, BatchSize: 8);
+        var settings = new EvaluateSettings([GenerateFixture.GoodStep], PerplexityBlocks: 6, PerplexitySeed: 42, BatchSize: 8);
 
         MetaDefaultDevice.Run(() => new EvaluateStep().Run(Context("Evaluate", settings,
             new() { ["run"] = fixture.Run, ["tokens"] = fixture.Tokens, ["probes"] = probes.Path }, output.Path)));
 
-        Assert.True(File.Exists(Path.Combine(output.Path, EvaluateStep.Summary)));
+        Assert.True(File.Exists(Path.Combine(output.Path, EvaluationIndex.FileName)));
     }
 
     void WritePerplexityShard()

@@ -61,7 +61,7 @@ internal sealed class ReportFixture : IDisposable
             Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(losses, [.. Enumerable.Range(0, 8)],
                 [new("stories", SplitBlocks: 5, Blocks: 5), new("news", SplitBlocks: 3, Blocks: 3)], Tokens: 8 * 63));
         }
-        Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(arm, seed, checkpoints.Select(c => c.Step).ToList()));
+        Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(checkpoints.Select(c => c.Step).ToList()));
         inputs[$"eval:{arm}:{seed}"] = artifact;
     }
 
@@ -86,12 +86,6 @@ internal sealed class ReportFixture : IDisposable
     }
 
     public void WithoutInput(string name) => inputs.Remove(name);
-
-    public void Rename(string input, string name)
-    {
-        inputs[name] = inputs[input];
-        inputs.Remove(input);
-    }
 
     public void Dispose() => folder.Dispose();
 

@@ -199,18 +199,6 @@ public sealed class ReportWriterTests
     }
 
     [Fact]
-    public void InputNamedForAnotherRun_FailsWithAClearMessage()
-    {
-        using var fixture = Fixture();
-        fixture.Evaluated("baseline", 3, (100, [1], 10));
-        fixture.Rename("eval:baseline:3", "eval:baseline:4");
-
-        var error = Assert.Throws<StepException>(() => Write(fixture, Contrastive));
-
-        Assert.Contains("'eval:baseline:4' holds the evaluation of baseline, seed 3", error.Message);
-    }
-
-    [Fact]
     public void MissingBaseline_FailsWithAClearMessage()
     {
         using var fixture = new ReportFixture();
