@@ -33,10 +33,6 @@ internal sealed class CakeServices
     public ICakeLog Log { get; }
     public ICakeConfiguration Configuration { get; }
 
-    /// <summary>cake.config's values under <paramref name="root"/> by key (<c>Section_Key</c>), without the other services.</summary>
-    public static Func<string, string?> ReadConfiguration(string root) =>
-        new CakeConfigurationProvider(new FileSystem(), new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
-            .CreateConfiguration(root, new Dictionary<string, string>()).GetValue;
     public ICakeEngine Engine { get; }
     public ICakeContext Context { get; }
 

@@ -15,9 +15,9 @@ internal static class TokenizerExport
     public const string ConfigFile = "tokenizer_config.json", SpecialTokensFile = "special_tokens_map.json";
 
     /// <summary>
-    /// PreTrainedTokenizerFast rather than LlamaTokenizerFast: ours is GPT-2-style byte-level BPE, and the Llama class
-    /// may rewrite a tokenizer.json's pre-tokenizer for SentencePiece's metaspace. The plain class takes
-    /// tokenizer.json as it is, post-processor included, so the BOS comes from there.
+    /// PreTrainedTokenizerFast rather than LlamaTokenizerFast: the Llama class may rewrite a tokenizer.json's
+    /// pre-tokenizer (ours is byte-level BPE or the paper's SentencePiece-style BPE, tokenizer.kind). The plain class
+    /// takes tokenizer.json as it is, post-processor included, so the BOS comes from there.
     /// </summary>
     public const string TokenizerClass = "PreTrainedTokenizerFast";
 

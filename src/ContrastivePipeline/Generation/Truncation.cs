@@ -9,8 +9,6 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal sealed record Truncation(int? TopK, double? TopP, double Penalty)
 {
-    public bool IsOff => TopK is null && TopP is null;
-
     public Tensor Apply(Tensor scores) // [B, V]
     {
         using var penalty = Penalty.ToScalar();

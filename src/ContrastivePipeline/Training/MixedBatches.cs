@@ -20,13 +20,13 @@ internal sealed class MixedBatches(DocumentStream real, DocumentStream? syntheti
         {
             var (group, within) = Math.DivRem(row, device);
             var destination = tokens.AsSpan(row * blockLength, blockLength);
-            if (within < realRows)
+            if (!IsSynthetic(row))
                 real.CopyRow(step, group * realRows + within, destination);
             else
                 synthetic!.CopyRow(step, group * syntheticRows + within - realRows, destination);
         }
     }
 
-    /// <summary>Whether row <paramref name="row"/> of a batch is synthetic: the composition the reference check compares.</summary>
+    /// <summary>Whether row <paramref name="row"/> of a batch is synthetic (the last int(per_device_batch x ratio) of its device batch).</summary>
     public bool IsSynthetic(int row) => share is not null && row % share.PerDeviceBatch >= share.PerDeviceBatch - share.RowsPerDeviceBatch;
 }

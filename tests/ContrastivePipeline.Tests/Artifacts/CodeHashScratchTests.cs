@@ -16,7 +16,7 @@ public sealed class CodeHashScratchTests
     static readonly string[] Copied =
     [
         "src/ContrastivePipeline", "src/ContrastivePipeline.Core", "Directory.Build.props", "Directory.Build.targets",
-        "Directory.Packages.props", "global.json", ".editorconfig", "build/Internal/WeakenElfVersionRequirement.cs",
+        "Directory.Packages.props", "global.json", ".editorconfig", "build/MSBuild/WeakenElfVersionRequirement.cs",
     ];
 
     [Fact]

@@ -1,3 +1,4 @@
+using ContrastivePipeline.Build;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
@@ -76,7 +77,7 @@ public sealed class LaunchingTests
     {
         using var temp = new TempFolder();
         temp.File("cake.config", "[Resources]\nCpus=2\nMemory=4G\nTime=01:00:00\n[Resources_TrainFinal]\nGpus=1\nTime=08:00:00\n");
-        var config = CakeServices.ReadConfiguration(temp.Path);
+        Func<string, string?> config = new CakeServices(Arguments.Parse([]), temp.Path).Configuration.GetValue;
         var experiment = new Experiment
         {
             Resources = new()

@@ -10,8 +10,6 @@ namespace ContrastivePipeline.Evaluation.Reading;
 /// </remarks>
 internal static class Ols
 {
-    public static double RSquared(IReadOnlyList<double[]> predictors, double[] y) => Nested(predictors, [], y).Base;
-
     /// <summary>R² without and with <paramref name="added"/> columns; the second fit reuses the first one's basis.</summary>
     public static (double Base, double Model) Nested(IReadOnlyList<double[]> predictors, IReadOnlyList<double[]> added, double[] y)
     {
