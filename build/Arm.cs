@@ -1,6 +1,7 @@
 using System.Globalization;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build;
@@ -23,7 +24,7 @@ public sealed record Arm(string Name, string Corpus, double Ratio, StepInstance?
             foreach (var ratio in ratios)
             {
                 var name = ratios.Count == 1 ? mix.Instance : $"{mix.Instance}-r{ratio.ToString(CultureInfo.InvariantCulture)}";
-                var generated = (GenerateSettings)((ArtifactInput)mix.Inputs["synthetic"]).Source.Settings;
+                var generated = (GenerateSettings)((ArtifactInput)mix.Inputs[MixContract.Synthetic]).Source.Settings;
                 yield return new(name, mix.Instance, ratio, mix, generated.Strategy, generated.Bad);
             }
         }

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Build.Publish;
 
@@ -16,7 +17,7 @@ internal static class HubFolder
 
     public static string Write(BuildContext context, StepInstance export)
     {
-        var run = ((ArtifactInput)export.Inputs["run"]).Source;
+        var run = ((ArtifactInput)export.Inputs[ExportContract.Run]).Source;
         var folder = Path.Combine(context.Paths.Run(context.Experiment.Name), "export", export.Instance);
         Directory.CreateDirectory(folder);
         foreach (var file in Directory.EnumerateFiles(export.Folder).Where(f => Path.GetFileName(f) != ArtifactStore.ManifestFile))
@@ -27,7 +28,7 @@ internal static class HubFolder
             File.CreateSymbolicLink(link, Path.GetRelativePath(folder, file));
         }
         var report = Path.Combine(context.Paths.Run(context.Experiment.Name), "report.json");
-        var arm = run.Arm?.Name ?? Tasks.ScoreTask.Good;
+        var arm = run.Arm?.Name ?? ScoreContract.Good;
         var metrics = File.Exists(report) ? ReportMetrics.Of(report, arm, run.Seed) : null;
         RunRecord.Publish(Path.Combine(folder, Card), tmp => File.WriteAllText(tmp, ModelCard.Text(context, export, run, metrics)));
         return folder;

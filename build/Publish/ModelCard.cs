@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Publish;
@@ -54,7 +55,7 @@ internal static class ModelCard
             .AppendLine($"| corpus | {Corpus(context)} |").AppendLine();
         text.AppendLine("## Training").AppendLine().AppendLine("The Train step's settings, as its key hashes them:").AppendLine()
             .AppendLine("```json").AppendLine(JsonSerializer.Serialize(train, Json.Options)).AppendLine("```").AppendLine();
-        if (arm?.Mix is { } mix && ((ArtifactInput)mix.Inputs["synthetic"]).Source.Settings is GenerateSettings generate)
+        if (arm?.Mix is { } mix && ((ArtifactInput)mix.Inputs[MixContract.Synthetic]).Source.Settings is GenerateSettings generate)
             text.AppendLine("The synthetic corpus's Generate settings:").AppendLine().AppendLine("```json")
                 .AppendLine(JsonSerializer.Serialize(generate, Json.Options)).AppendLine("```").AppendLine();
     }

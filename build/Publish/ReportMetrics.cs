@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Build.Publish;
 
@@ -13,7 +14,7 @@ internal static class ReportMetrics
         using var document = JsonDocument.Parse(File.ReadAllText(reportFile));
         var root = document.RootElement;
         var final = root.GetProperty("rules").EnumerateArray().Single(r => r.GetProperty("rule").GetString() == "final");
-        var rule = arm == Tasks.ScoreTask.Good && root.GetProperty("good").ValueKind == JsonValueKind.Object ? root.GetProperty("good") : final;
+        var rule = arm == ScoreContract.Good && root.GetProperty("good").ValueKind == JsonValueKind.Object ? root.GetProperty("good") : final;
         var metrics = new List<CardMetric>();
         foreach (var score in rule.GetProperty("scores").EnumerateArray().Where(s => s.GetProperty("arm").GetString() == arm))
         {

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Store;
@@ -56,7 +57,7 @@ internal static class Retention
     {
         foreach (var (run, step) in Reads(instance))
         {
-            var model = $"checkpoints/step_{step:D6}/model.bin";
+            var model = RunLayout.CheckpointFile(step, RunLayout.ModelFile);
             if (run.Manifest is not { } manifest || !manifest.IsDropped(model))
                 continue;
             var experiment = Path.GetRelativePath(Environment.CurrentDirectory, Paths.ExperimentFile(context.Args.Experiment, context.Paths.Root));

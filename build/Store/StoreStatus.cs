@@ -1,6 +1,6 @@
-using System.Text.RegularExpressions;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Store;
@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Build.Store;
 /// <c>--target=Status</c>: every instance of an experiment (the whole graph, whatever the target) with its key, state
 /// (complete, partial with its progress, missing), size on disk and age; then totals per task. Nothing runs.
 /// </summary>
-internal static partial class StoreStatus
+internal static class StoreStatus
 {
     public static int Run(BuildContext context)
     {
@@ -51,16 +51,12 @@ internal static partial class StoreStatus
     /// <summary>How far a partial folder got: checkpoints of a training run, scored checkpoints of an evaluation, else its files.</summary>
     static string Progress(StepInstance instance, string partial, int files) => instance.Settings switch
     {
-        TrainSettings train => $"checkpoint {Steps(Path.Combine(partial, "checkpoints")).DefaultIfEmpty().Max()} of {train.Train.Steps} steps",
-        EvaluateSettings evaluate => $"{Steps(partial).Count()} of {evaluate.Steps.Count} checkpoints scored",
+        TrainSettings train => $"checkpoint {Steps(Path.Combine(partial, RunLayout.Checkpoints)).DefaultIfEmpty().Max()} of {train.Train.Steps} steps",
+        ScoreSettings evaluate => $"{Steps(partial).Count()} of {evaluate.Steps.Count} checkpoints scored",
         _ => $"{files} files written",
     };
 
     /// <summary>The steps of the complete <c>step_N</c> folders in a folder (a partial one ends in .partial).</summary>
     static IEnumerable<long> Steps(string folder) => !Directory.Exists(folder) ? []
-        : Directory.EnumerateDirectories(folder).Select(d => StepFolder().Match(Path.GetFileName(d)))
-            .Where(m => m.Success).Select(m => long.Parse(m.Groups[1].Value));
-
-    [GeneratedRegex(@"^step_(\d+)$")]
-    private static partial Regex StepFolder();
+        : Directory.EnumerateDirectories(folder).Select(d => RunLayout.StepOf(Path.GetFileName(d))).OfType<long>();
 }

@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -12,12 +13,12 @@ public sealed class CorpusTask : PipelineTask
         var corpus = context.Experiment.Corpus;
         var inputs = new Dictionary<string, StepInput>();
         if (!corpus.IsBuiltin)
-            inputs["source"] = context.Folder(corpus.Source);
+            inputs[CorpusContract.Source] = context.Folder(corpus.Source);
         if (corpus.Perplexity is { } perplexity)
-            inputs["perplexity"] = context.Folder(perplexity);
+            inputs[CorpusContract.PerplexitySource] = context.Folder(perplexity);
         // Settings hold only what the step reads: the built-in corpus is sized by words, a folder cut by max_words.
         var read = corpus.IsBuiltin ? corpus with { MaxWords = null } : corpus with { Words = 0 };
-        yield return context.Step("Corpus", "corpus", new CorpusSettings(read, context.Experiment.Seed, context.Experiment.Model.Context),
+        yield return context.Step(CorpusContract.Step, "corpus", new CorpusSettings(read, context.Experiment.Seed, context.Experiment.Model.Context),
             context.Experiment.Seed, inputs);
     }
 }

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -14,22 +15,28 @@ public sealed class EvaluateTask : PipelineTask
     {
         var e = context.Experiment;
         var inputs = new Dictionary<string, StepInput>();
-        foreach (var evaluation in context.Planned<ScoreTask>())
+        var runs = new List<ReportRun>();
+        foreach (var scores in context.Planned<ScoreTask>())
         {
-            var (arm, seed) = (evaluation.Arm?.Name ?? ScoreTask.Good, evaluation.Seed);
-            inputs[$"eval:{arm}:{seed}"] = evaluation.AsInput();
-            inputs[$"run:{arm}:{seed}"] = evaluation.Inputs["run"];
-            foreach (var suite in new[] { "tasks", "probes" })
+            var run = new ReportRun(scores.Arm?.Name ?? ScoreContract.Good, scores.Seed);
+            runs.Add(run);
+            inputs[ReportContract.Scores(run.Arm, run.Seed)] = scores.AsInput();
+            inputs[ReportContract.Run(run.Arm, run.Seed)] = scores.Inputs[ScoreContract.Run];
+            foreach (var suite in ScoreContract.Suites)
             {
-                if (evaluation.Inputs.TryGetValue(suite, out var folder))
+                if (scores.Inputs.TryGetValue(suite, out var folder))
                     inputs[suite] = folder;
             }
         }
+        var corpora = context.Planned<DiagnoseTask>().Select(d => d.Instance).Order(StringComparer.Ordinal).ToList();
         foreach (var diagnosis in context.Planned<DiagnoseTask>())
-            inputs[$"diag:{diagnosis.Instance}"] = diagnosis.AsInput();
+            inputs[ReportContract.Diagnosis(diagnosis.Instance)] = diagnosis.AsInput();
         var arms = context.Planned<TrainFinalTask>().Select(r => r.Arm!).Distinct()
             .Select(a => new ReportArm(a.Name, a.Corpus, a.Ratio, e.Mix.PerDeviceBatch)).ToList();
-        yield return context.Step("Report", "report", new ReportSettings(Arm.Baseline, arms, e.Evaluate.Replicates, e.Seed), e.Seed, inputs);
+        // In the order of their input names, as the report has always listed them.
+        runs = [.. runs.OrderBy(r => ReportContract.Scores(r.Arm, r.Seed), StringComparer.Ordinal)];
+        var settings = new ReportSettings(Arm.Baseline, arms, runs, corpora, e.Evaluate.Replicates, e.Seed);
+        yield return context.Step(ReportContract.Step, "report", settings, e.Seed, inputs);
     }
 
     /// <summary>Prints the comparison table and puts the report next to the run's other results.</summary>

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Build.Publish;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -29,5 +30,6 @@ public sealed class ExportTask : PipelineTask
     }
 
     static StepInstance Export(BuildContext context, StepInstance run, string name, ExportSettings settings, StepInput tokens) =>
-        context.Step("Export", name, settings, run.Seed, new Dictionary<string, StepInput> { ["run"] = run.AsInput(), ["tokens"] = tokens });
+        context.Step(ExportContract.Step, name, settings, run.Seed,
+            new Dictionary<string, StepInput> { [ExportContract.Run] = run.AsInput(), [ExportContract.Tokens] = tokens });
 }

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -20,16 +21,16 @@ public sealed class GenerateAncestralTask : PipelineTask
         var good = context.Planned<TrainGoodTask>().Single();
         var inputs = new Dictionary<string, StepInput>
         {
-            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
-            ["good"] = good.AsInput(),
+            [GenerateContract.Tokens] = context.Planned<TokenizeTask>().Single().AsInput(),
+            [GenerateContract.Good] = good.AsInput(),
         };
         BadCheckpoint? checkpoint = null;
         if (bad is var (config, run))
         {
-            inputs["bad"] = run.AsInput();
+            inputs[GenerateContract.Bad] = run.AsInput();
             checkpoint = config.Rules().Checkpoint(config, e.Good.Step);
         }
         var settings = GenerateSettings.For(e.Generate, strategy, e.Good.Step, checkpoint, e.Seed);
-        return context.Step("Generate", name, settings, e.Seed, inputs);
+        return context.Step(GenerateContract.Step, name, settings, e.Seed, inputs);
     }
 }

@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -15,8 +16,8 @@ public sealed class MixTask : PipelineTask
         var tokens = context.Planned<TokenizeTask>().Single().AsInput();
         foreach (var corpus in context.Planned<GenerateAncestralTask>().Concat(context.Planned<GenerateContrastiveTask>()))
         {
-            yield return context.Step("Mix", corpus.Instance, new MixSettings(e.Seed, 0.95), e.Seed,
-                new Dictionary<string, StepInput> { ["synthetic"] = corpus.AsInput(), ["tokens"] = tokens });
+            yield return context.Step(MixContract.Step, corpus.Instance, new MixSettings(e.Seed, 0.95), e.Seed,
+                new Dictionary<string, StepInput> { [MixContract.Synthetic] = corpus.AsInput(), [MixContract.Tokens] = tokens });
         }
     }
 }

@@ -1,5 +1,6 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -9,15 +10,12 @@ namespace ContrastivePipeline.Build.Tasks;
 [TaskDescription("Scores every checkpoint of every final model and GOOD (perplexity, zero-shot tasks)")]
 public sealed class ScoreTask : PipelineTask
 {
-    /// <summary>What GOOD's evaluation is called where arms are named (GOOD is no arm of the comparison).</summary>
-    public const string Good = "good";
-
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        yield return Evaluate(context, context.Planned<TrainGoodTask>().Single(), e.Good.Seed, [e.Good.Step]);
+        yield return Score(context, context.Planned<TrainGoodTask>().Single(), e.Good.Seed, [e.Good.Step]);
         foreach (var run in context.Planned<TrainFinalTask>())
-            yield return Evaluate(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train, e.Evaluate.CheckpointEvery));
+            yield return Score(context, run, run.Seed, CheckpointSteps(((TrainSettings)run.Settings).Train, e.Evaluate.CheckpointEvery));
     }
 
     /// <summary>The checkpoints scored: multiples of <paramref name="every"/> (default: every one the run saves), and the last step.</summary>
@@ -27,21 +25,21 @@ public sealed class ScoreTask : PipelineTask
         return [.. Enumerable.Range(1, train.Steps / step).Select(i => i * step).Append(train.Steps).Distinct()];
     }
 
-    static StepInstance Evaluate(BuildContext context, StepInstance run, int seed, List<int> steps)
+    static StepInstance Score(BuildContext context, StepInstance run, int seed, List<int> steps)
     {
         var e = context.Experiment;
-        var arm = run.Arm?.Name ?? Good;
+        var arm = run.Arm?.Name ?? ScoreContract.Good;
         var inputs = new Dictionary<string, StepInput>
         {
-            ["run"] = run.AsInput(),
-            ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput(),
+            [ScoreContract.Run] = run.AsInput(),
+            [ScoreContract.Tokens] = context.Planned<TokenizeTask>().Single().AsInput(),
         };
         if (e.Evaluate.Tasks is { } tasks)
-            inputs["tasks"] = context.Folder(tasks);
+            inputs[ScoreContract.Tasks] = context.Folder(tasks);
         if (e.Evaluate.Probes && e.Corpus.IsBuiltin)
-            inputs["probes"] = context.Planned<CorpusTask>().Single().AsInput("probes");
+            inputs[ScoreContract.Probes] = context.Planned<CorpusTask>().Single().AsInput(CorpusContract.ProbesFolder);
         var blocks = e.Evaluate.PerplexityBlocks;
-        var settings = new EvaluateSettings(steps, blocks, blocks is null ? null : e.Seed, e.Evaluate.BatchSize);
-        return context.Step("Evaluate", $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
+        var settings = new ScoreSettings(steps, blocks, blocks is null ? null : e.Seed, e.Evaluate.BatchSize);
+        return context.Step(ScoreContract.Step, $"{arm}-seed{seed}", settings, seed, inputs, run.Arm);
     }
 }

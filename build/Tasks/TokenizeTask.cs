@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -11,8 +12,8 @@ public sealed class TokenizeTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var corpus = context.Planned<CorpusTask>().Single();
-        yield return context.Step("Tokenize", "tokenizer",
+        yield return context.Step(TokenizeContract.Step, "tokenizer",
             new TokenizeSettings(context.Experiment.Tokenizer, context.Experiment.Model.Context), context.Experiment.Seed,
-            new Dictionary<string, StepInput> { ["corpus"] = corpus.AsInput() });
+            new Dictionary<string, StepInput> { [TokenizeContract.Corpus] = corpus.AsInput() });
     }
 }

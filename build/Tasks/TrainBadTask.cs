@@ -1,5 +1,6 @@
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -20,8 +21,8 @@ public sealed class TrainBadTask : PipelineTask
         foreach (var bad in small)
         {
             var name = small.Count == 1 ? "bad-small" : $"bad-{bad.Label()}";
-            yield return context.Step("Train", name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
-                new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
+            yield return context.Step(TrainContract.Step, name, new TrainSettings(bad.Model, e.Train, bad.Seed), bad.Seed,
+                new Dictionary<string, StepInput> { [TrainContract.Tokens] = context.Planned<TokenizeTask>().Single().AsInput() });
         }
     }
 

@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -16,10 +17,10 @@ public sealed class TrainFinalTask : PipelineTask
         {
             foreach (var seed in e.Final.Seeds)
             {
-                var inputs = new Dictionary<string, StepInput> { ["tokens"] = tokens };
+                var inputs = new Dictionary<string, StepInput> { [TrainContract.Tokens] = tokens };
                 if (arm.Mix is { } mix)
-                    inputs["synthetic"] = mix.AsInput();
-                yield return context.Step("Train", $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Mix is null ? null : e.Mix.Share(arm.Ratio)),
+                    inputs[TrainContract.Synthetic] = mix.AsInput();
+                yield return context.Step(TrainContract.Step, $"{arm.Name}-seed{seed}", new TrainSettings(e.Model, e.Train, seed, arm.Mix is null ? null : e.Mix.Share(arm.Ratio)),
                     seed, inputs, arm);
             }
         }

@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Tasks;
@@ -11,7 +12,7 @@ public sealed class TrainGoodTask : PipelineTask
     public override IEnumerable<StepInstance> Plan(BuildContext context)
     {
         var e = context.Experiment;
-        yield return context.Step("Train", "base", new TrainSettings(e.Model, e.Train, e.Good.Seed), e.Good.Seed,
-            new Dictionary<string, StepInput> { ["tokens"] = context.Planned<TokenizeTask>().Single().AsInput() });
+        yield return context.Step(TrainContract.Step, "base", new TrainSettings(e.Model, e.Train, e.Good.Seed), e.Good.Seed,
+            new Dictionary<string, StepInput> { [TrainContract.Tokens] = context.Planned<TokenizeTask>().Single().AsInput() });
     }
 }

@@ -9,7 +9,7 @@ using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
 
 // The step CLI: `ContrastivePipeline step <spec.json>` runs one step instance and commits its artifact.
-IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new GenerateStep(), new DiagnoseStep(), new MixStep(), new EvaluateStep(), new ExportStep(), new ReportStep()];
+IStep[] all = [new CorpusStep(), new TokenizeStep(), new TrainStep(), new GenerateStep(), new DiagnoseStep(), new MixStep(), new ScoreStep(), new ExportStep(), new ReportStep()];
 var steps = all.ToDictionary(s => s.Name);
 
 if (args is ["input-check-benchmark", .. var files])

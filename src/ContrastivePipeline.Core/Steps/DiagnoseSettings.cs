@@ -1,3 +1,5 @@
+using ContrastivePipeline.Contracts;
+
 namespace ContrastivePipeline.Steps;
 
 /// <summary>
@@ -11,5 +13,5 @@ namespace ContrastivePipeline.Steps;
 public sealed record DiagnoseSettings(string TextFile, int GoodStep, BadCheckpoint Bad, int Blocks, int Samples, int DistinctWords, int Seed)
     : IReadsCheckpoints
 {
-    public IEnumerable<CheckpointRead> CheckpointsRead() => [new("good", GoodStep), new("bad", Bad.Step)];
+    public IEnumerable<CheckpointRead> CheckpointsRead() => [new(DiagnoseContract.Good, GoodStep), new(DiagnoseContract.Bad, Bad.Step)];
 }

@@ -1,3 +1,5 @@
+using ContrastivePipeline.Contracts;
+
 namespace ContrastivePipeline.Steps;
 
 /// <summary>
@@ -6,5 +8,5 @@ namespace ContrastivePipeline.Steps;
 /// </summary>
 public sealed record ExportSettings(string Name, long? Step = null) : IReadsCheckpoints
 {
-    public IEnumerable<CheckpointRead> CheckpointsRead() => [new("run", Step)];
+    public IEnumerable<CheckpointRead> CheckpointsRead() => [new(ExportContract.Run, Step)];
 }

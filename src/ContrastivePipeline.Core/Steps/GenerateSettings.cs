@@ -1,4 +1,5 @@
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Steps;
 
@@ -12,7 +13,7 @@ public sealed record GenerateSettings(GenerateConfig Generate, DecodingStrategy 
 {
     public IEnumerable<Type> ChosenCode() => [Strategy.GetType()];
 
-    public IEnumerable<CheckpointRead> CheckpointsRead() => Bad is { } bad ? [new("good", GoodStep), new("bad", bad.Step)] : [new("good", GoodStep)];
+    public IEnumerable<CheckpointRead> CheckpointsRead() => Bad is { } bad ? [new(GenerateContract.Good, GoodStep), new(GenerateContract.Bad, bad.Step)] : [new(GenerateContract.Good, GoodStep)];
 
     public static GenerateSettings For(GenerateConfig config, DecodingStrategy strategy, int goodStep, BadCheckpoint? bad, int seed)
     {

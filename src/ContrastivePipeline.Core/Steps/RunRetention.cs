@@ -1,4 +1,4 @@
-using System.Globalization;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Steps;
 
@@ -11,23 +11,14 @@ namespace ContrastivePipeline.Steps;
 /// <param name="Checkpoints">The checkpoint steps to keep; null keeps them all (train.keep_checkpoints: all).</param>
 public sealed record RunRetention(bool KeepOptimizer, IReadOnlyList<long>? Checkpoints)
 {
-    const string Folder = "checkpoints/step_", Optimizer = "optimizer.bin";
-
     /// <summary>Whether <paramref name="file"/> (relative to the run's artifact, forward slashes) is dropped.</summary>
     public bool Drops(string file)
     {
         if (CheckpointOf(file) is not { } step)
             return false;
-        return (Checkpoints is { } kept && !kept.Contains(step)) || (!KeepOptimizer && file.EndsWith("/" + Optimizer, StringComparison.Ordinal));
+        return (Checkpoints is { } kept && !kept.Contains(step)) || (!KeepOptimizer && file.EndsWith("/" + RunLayout.OptimizerFile, StringComparison.Ordinal));
     }
 
     /// <summary>The step of the checkpoint a file belongs to, or null when it belongs to none (metrics.jsonl).</summary>
-    public static long? CheckpointOf(string file)
-    {
-        if (!file.StartsWith(Folder, StringComparison.Ordinal))
-            return null;
-        var end = file.IndexOf('/', Folder.Length);
-        return end > Folder.Length && long.TryParse(file.AsSpan(Folder.Length, end - Folder.Length), NumberStyles.None,
-            CultureInfo.InvariantCulture, out var step) ? step : null;
-    }
+    public static long? CheckpointOf(string file) => RunLayout.CheckpointOf(file);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.TensorBoard;
 
@@ -16,21 +17,21 @@ internal static class StoredCurves
     public static bool Has(string folder, string step) =>
         Directory.Exists(folder) && Directory.EnumerateFiles(folder, $"events.out.tfevents.*.{step}", SearchOption.AllDirectories).Any();
 
-    /// <param name="step">The step program (Train, Generate, Evaluate, Report); the others have no curves.</param>
+    /// <param name="step">The step program (Train, Generate, Score, Report); the others have no curves.</param>
     /// <param name="syntheticShare">A mixed arm's synthetic fraction of every batch (Train).</param>
     /// <returns>Whether the step has curves (and they were written).</returns>
     public static bool Write(string step, string artifact, string folder, double? syntheticShare)
     {
-        if (step == "Report")
+        if (step == ReportContract.Step)
         {
             Curves.Report(artifact, folder);
             return true;
         }
         Action<EventWriter>? write = step switch
         {
-            "Train" => events => Train(events, artifact, syntheticShare),
-            "Generate" => events => Generate(events, artifact),
-            "Evaluate" => events => Evaluate(events, artifact),
+            TrainContract.Step => events => Train(events, artifact, syntheticShare),
+            GenerateContract.Step => events => Generate(events, artifact),
+            ScoreContract.Step => events => Score(events, artifact),
             _ => null,
         };
         if (write is null)
@@ -43,7 +44,7 @@ internal static class StoredCurves
 
     static void Train(EventWriter events, string run, double? syntheticShare)
     {
-        var path = Path.Combine(run, "metrics.jsonl");
+        var path = Path.Combine(run, TrainContract.MetricsFile);
         foreach (var line in File.ReadLines(path).Where(l => l.Length > 0))
         {
             var m = JsonSerializer.Deserialize<MetricsLine>(line, Lines) ?? throw new InvalidDataException($"{path}: empty line");
@@ -63,11 +64,11 @@ internal static class StoredCurves
         }
     }
 
-    static void Evaluate(EventWriter events, string evaluation)
+    static void Score(EventWriter events, string evaluation)
     {
-        foreach (var folder in Directory.EnumerateDirectories(evaluation, "step_*").Where(f => !f.EndsWith(".partial", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal))
-            Curves.Checkpoint(events, folder, long.Parse(Path.GetFileName(folder)["step_".Length..]));
+        foreach (var (folder, step) in Directory.EnumerateDirectories(evaluation).Select(f => (f, RunLayout.StepOf(Path.GetFileName(f))))
+            .Where(x => x.Item2 is not null).OrderBy(x => x.Item2))
+            Curves.Checkpoint(events, folder, step!.Value);
     }
 
     sealed record MetricsLine(long Step, double Loss, double LearningRate, double GradNorm);

@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Corpus;
@@ -8,19 +9,16 @@ namespace ContrastivePipeline.Corpus;
 /// </summary>
 internal sealed class CorpusStep : IStep
 {
-    public const string Train = "train.txt", SeedPool = "seed_pool.txt", Prompts = "prompts.txt", Perplexity = "perplexity.txt",
-        PerplexitySources = "perplexity_sources.json";
-
-    public string Name => "Corpus";
+    public string Name => CorpusContract.Step;
 
     public void Run(StepContext context)
     {
         var settings = context.Settings<CorpusSettings>();
         var config = settings.Corpus;
         var sources = config.IsBuiltin
-            ? TinyWorld.Generate(settings.Seed, config.Words, context.Output("probes"))
-            : CorpusCap.Apply(CorpusFolder.Read(context.Input("source")), config.MaxWords, settings.Seed);
-        var external = context.Spec.Inputs.ContainsKey("perplexity");
+            ? TinyWorld.Generate(settings.Seed, config.Words, context.Output(CorpusContract.ProbesFolder))
+            : CorpusCap.Apply(CorpusFolder.Read(context.Input(CorpusContract.Source)), config.MaxWords, settings.Seed);
+        var external = context.Spec.Inputs.ContainsKey(CorpusContract.PerplexitySource);
         var heldout = external ? 0 : config.HeldoutFraction;
 
         var counts = new CorpusCounts();
@@ -38,7 +36,7 @@ internal sealed class CorpusStep : IStep
         }
         if (external)
         {
-            foreach (var source in CorpusFolder.Read(context.Input("perplexity")))
+            foreach (var source in CorpusFolder.Read(context.Input(CorpusContract.PerplexitySource)))
             {
                 perplexity.AddRange(source.Documents);
                 perplexitySources.Add(new(source.Name, source.Documents.Count));
@@ -49,12 +47,12 @@ internal sealed class CorpusStep : IStep
         counts.Prompts = prompts.Count;
         Enough(settings, sources.Sum(s => s.Documents.Count), heldout, train, seedPool, prompts, perplexity);
 
-        Documents.Write(context.Output(Train), train);
-        Documents.Write(context.Output(SeedPool), seedPool);
-        Documents.Write(context.Output(Prompts), prompts);
-        Documents.Write(context.Output(Perplexity), perplexity);
-        Json.Write(context.Output(PerplexitySources), perplexitySources.Where(s => s.Documents > 0));
-        Json.Write(context.Output("counts.json"), counts);
+        Documents.Write(context.Output(CorpusContract.TrainFile), train);
+        Documents.Write(context.Output(CorpusContract.SeedPoolFile), seedPool);
+        Documents.Write(context.Output(CorpusContract.PromptsFile), prompts);
+        Documents.Write(context.Output(CorpusContract.PerplexityFile), perplexity);
+        Json.Write(context.Output(CorpusContract.PerplexitySourcesFile), perplexitySources.Where(s => s.Documents > 0));
+        Json.Write(context.Output(CorpusContract.CountsFile), counts);
         context.Log($"{train.Count} training documents, {seedPool.Count} seed documents -> {prompts.Count} prompts, " +
             $"{perplexity.Count} perplexity documents");
     }

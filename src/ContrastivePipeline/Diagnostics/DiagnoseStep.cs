@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Generation;
 using ContrastivePipeline.Model;
@@ -16,12 +17,12 @@ namespace ContrastivePipeline.Diagnostics;
 /// </summary>
 internal sealed class DiagnoseStep : IStep
 {
-    public string Name => "Diagnose";
+    public string Name => DiagnoseContract.Step;
 
     /// <summary>Of GOOD's and BAD's runs, only the checkpoints it loads are checked against their manifests.</summary>
     public bool Reads(StepContext context, string input, string file)
     {
-        if (input is not ("good" or "bad"))
+        if (input is not (DiagnoseContract.Good or DiagnoseContract.Bad))
             return input != "text" || file == context.Settings<DiagnoseSettings>().TextFile;
         var settings = context.Settings<DiagnoseSettings>();
         return Checkpoints.Reads(file, input == "good" ? settings.GoodStep : settings.Bad.Step);
@@ -32,17 +33,17 @@ internal sealed class DiagnoseStep : IStep
         var settings = context.Settings<DiagnoseSettings>();
         set_num_threads(context.Threads);
         var device = TrainDevice.Resolve(context.Device);
-        var path = Path.Combine(context.Input("text"), settings.TextFile);
+        var path = Path.Combine(context.Input(DiagnoseContract.Text), settings.TextFile);
         if (!File.Exists(path))
             throw new StepException($"{path} is missing: the text input must be a Generate or Corpus artifact");
         var documents = Documents.Read(path);
         if (documents.Count == 0)
             throw new StepException($"{path} holds no documents");
-        var encoder = BpeEncoder.Load(context.Input("tokens"));
+        var encoder = BpeEncoder.Load(context.Input(DiagnoseContract.Tokens));
         var tokens = documents.Select(encoder.EncodeDocument).ToList();
 
-        using var good = Checkpoints.LoadModel(Checkpoints.Folder(context.Input("good"), settings.GoodStep));
-        using var bad = Checkpoints.LoadModel(Checkpoints.Folder(context.Input("bad"), settings.Bad.Step), settings.Bad.Dropout);
+        using var good = Checkpoints.LoadModel(Checkpoints.Folder(context.Input(DiagnoseContract.Good), settings.GoodStep));
+        using var bad = Checkpoints.LoadModel(Checkpoints.Folder(context.Input(DiagnoseContract.Bad), settings.Bad.Step), settings.Bad.Dropout);
         var length = good.Shape.Context;
         var blocks = Sample(Pack(tokens, length), length, settings.Blocks, settings.Seed);
         var workers = device.type == DeviceType.CPU ? context.Threads : 1;

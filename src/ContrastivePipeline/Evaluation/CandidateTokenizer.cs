@@ -1,7 +1,7 @@
 namespace ContrastivePipeline.Evaluation;
 
 /// <summary>
-/// Turns candidates into the token sequences the model scores, and remembers them: an Evaluate step keeps one
+/// Turns candidates into the token sequences the model scores, and remembers them: a Score step keeps one
 /// tokenizer for all its checkpoints, so each task is tokenized once per step rather than once per checkpoint.
 /// </summary>
 /// <remarks>

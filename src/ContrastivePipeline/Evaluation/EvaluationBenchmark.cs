@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Export;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Tokenization;
@@ -53,7 +54,7 @@ public static class EvaluationBenchmark
             throw new ArgumentException("--tokens=<a Tokenize artifact folder> is required");
         int Number(string key) => int.Parse(o[key], CultureInfo.InvariantCulture);
         var (threads, batch) = (Number("threads"), Number("batch"));
-        var workers = Number("workers") is > 0 and var w ? w : threads; // as the Evaluate step: one worker per thread
+        var workers = Number("workers") is > 0 and var w ? w : threads; // as the Score step: one worker per thread
         set_num_threads(threads);
         manual_seed(0);
         var clock = Stopwatch.StartNew();
@@ -65,7 +66,7 @@ public static class EvaluationBenchmark
         var all = EvaluationSuite.Load(o["eval"]);
         var suite = all with { Items = [.. all.Items.Where((_, i) => i % every == 0)] }; // all reading rows: the regressions need them
         var loadItems = Lap(clock);
-        using var shard = TokenShard.Open(Path.Combine(o["tokens"], TokenizeStep.PerplexityShard));
+        using var shard = TokenShard.Open(Path.Combine(o["tokens"], TokenizeContract.PerplexityShard));
         Perplexity.BlockLosses(model, shard, [.. Enumerable.Range(0, Math.Min(shard.Count, Number("blocks")))], CPU, workers);
         var perplexity = Lap(clock);
         var items = suite.Items.Count + suite.ReadingRows.Count;

@@ -1,10 +1,12 @@
+using ContrastivePipeline.Contracts;
+
 namespace ContrastivePipeline.Evaluation;
 
-/// <summary>evaluation.json of an Evaluate artifact: the checkpoints it scored (which run and arm, its inputs say).</summary>
+/// <summary>evaluation.json of a Score artifact: the checkpoints it scored (which run and arm, its inputs say).</summary>
 /// <remarks>Each step has a folder step_{step:D6} with perplexity.json and a tasks/ and/or probes/ evaluation folder.</remarks>
 internal sealed record EvaluationIndex(List<int> Steps)
 {
     public const string FileName = "evaluation.json";
 
-    public static string StepFolder(string artifact, int step) => Path.Combine(artifact, $"step_{step:D6}");
+    public static string StepFolder(string artifact, int step) => RunLayout.ScoredFolder(artifact, step);
 }

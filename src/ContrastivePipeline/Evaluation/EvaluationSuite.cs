@@ -2,7 +2,7 @@ using ContrastivePipeline.Evaluation.Reading;
 
 namespace ContrastivePipeline.Evaluation;
 
-/// <summary>An evaluation folder read into memory once per Evaluate step and scored for each of its checkpoints.</summary>
+/// <summary>An evaluation folder read into memory once per Score step and scored for each of its checkpoints.</summary>
 /// <param name="Folder">Where the items came from (a BabyLM evaluation folder or the built-in corpus's probes).</param>
 /// <param name="Items">The zero-shot items in <see cref="ZeroShotSuite"/> order.</param>
 /// <param name="ReadingRows">reading/reading_data.csv's rows; empty when the folder has none.</param>

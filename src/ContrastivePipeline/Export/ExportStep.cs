@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
 using ContrastivePipeline.Training;
@@ -11,18 +12,18 @@ namespace ContrastivePipeline.Export;
 /// </summary>
 internal sealed class ExportStep : IStep
 {
-    public string Name => "Export";
+    public string Name => ExportContract.Step;
 
     /// <summary>Of the run, only the exported checkpoint is checked against its manifest (all of them when none is named).</summary>
     public bool Reads(StepContext context, string input, string file) =>
-        input != "run" || context.Settings<ExportSettings>().Step is not { } step ? Path.GetFileName(file) != Checkpoints.OptimizerFile
+        input != ExportContract.Run || context.Settings<ExportSettings>().Step is not { } step ? Path.GetFileName(file) != Checkpoints.OptimizerFile
             : Checkpoints.Reads(file, step);
 
     public void Run(StepContext context)
     {
         var settings = context.Settings<ExportSettings>();
-        var run = context.Input("run");
-        var tokens = context.Input("tokens");
+        var run = context.Input(ExportContract.Run);
+        var tokens = context.Input(ExportContract.Tokens);
         var (step, folder) = Checkpoint(run, settings);
         if (!File.Exists(Path.Combine(tokens, BpeFiles.Tokenizer)))
             throw new StepException($"export {settings.Name}: {Path.Combine(tokens, BpeFiles.Tokenizer)} is missing: the tokens " +

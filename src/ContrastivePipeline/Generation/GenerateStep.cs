@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
@@ -14,16 +15,14 @@ namespace ContrastivePipeline.Generation;
 /// </summary>
 internal sealed class GenerateStep : IStep
 {
-    public const string CorpusFile = "corpus.txt", StatsFile = "stats.json";
-
-    public string Name => "Generate";
+    public string Name => GenerateContract.Step;
 
     public bool Resumable => true;
 
     /// <summary>Of GOOD's and BAD's runs, only the checkpoints it loads are checked against their manifests.</summary>
     public bool Reads(StepContext context, string input, string file)
     {
-        if (input is not ("good" or "bad"))
+        if (input is not (GenerateContract.Good or GenerateContract.Bad))
             return true;
         var settings = context.Settings<GenerateSettings>();
         return Checkpoints.Reads(file, input == "good" ? settings.GoodStep : settings.Bad!.Step);
@@ -35,16 +34,16 @@ internal sealed class GenerateStep : IStep
         var config = settings.Generate;
         set_num_threads(context.Threads);
         var device = TrainDevice.Resolve(context.Device);
-        var folder = context.Input("tokens");
-        using var prompts = PromptShard.Open(Path.Combine(folder, TokenizeStep.PromptShardFile));
+        var folder = context.Input(GenerateContract.Tokens);
+        using var prompts = PromptShard.Open(Path.Combine(folder, TokenizeContract.PromptShard));
         var encoder = BpeEncoder.Load(folder);
         var chosen = PromptChoice.Of(prompts.Count, config.MaxPrompts, settings.Seed);
         var count = chosen.Length;
         if (count == 0)
-            throw new StepException($"{folder}/{TokenizeStep.PromptShardFile} holds no prompts: the seed split is empty");
+            throw new StepException($"{folder}/{TokenizeContract.PromptShard} holds no prompts: the seed split is empty");
 
         var decoding = Decoding.For(settings.Strategy, config);
-        using var good = Load(context.Input("good"), settings.GoodStep, 0.0, prompts.VocabSize, device);
+        using var good = Load(context.Input(GenerateContract.Good), settings.GoodStep, 0.0, prompts.VocabSize, device);
         using var bad = decoding.UsesBad ? LoadBad(context, settings, prompts.VocabSize, device) : null;
         context.Log($"{settings.Strategy} from GOOD step {settings.GoodStep}" +
             (settings.Bad is not { } b ? "" : $", BAD step {b.Step}{(b.Dropout > 0 ? $" with dropout {b.Dropout}" : "")}") +
@@ -54,14 +53,14 @@ internal sealed class GenerateStep : IStep
         var shards = new GenerateShards(context.OutputFolder, config, settings.Seed, count);
         using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
         var counts = shards.Run(loop, i => prompts.Prompt(chosen[i]), encoder, context.Log, events);
-        var stats = CorpusWriter.Write(context.Output(CorpusFile), shards.TextFiles, settings.Strategy, counts);
-        Json.Write(context.Output(StatsFile), stats);
+        var stats = CorpusWriter.Write(context.Output(GenerateContract.CorpusFile), shards.TextFiles, settings.Strategy, counts);
+        Json.Write(context.Output(GenerateContract.StatsFile), stats);
         context.Log($"{stats.Documents:N0} documents, {stats.GeneratedTokens:N0} new tokens in {stats.GenerationSeconds:F1} s, distinct-4 {stats.Distinct4:F3}" +
             (stats.OutsideHeadShare is { } share ? $", outside the head {share:P4}" : ""));
     }
 
     static CachedLlama LoadBad(StepContext context, GenerateSettings settings, int vocab, Device device) =>
-        settings.Bad is { } bad ? Load(context.Input("bad"), bad.Step, bad.Dropout, vocab, device)
+        settings.Bad is { } bad ? Load(context.Input(GenerateContract.Bad), bad.Step, bad.Dropout, vocab, device)
             : throw new StepException($"{settings.Strategy} decoding needs a BAD model, and the step's settings name none");
 
     /// <summary>A checkpoint as a cached decoder; dropout above 0 keeps attention dropout on (the model in train mode).</summary>

@@ -34,7 +34,7 @@ internal static class MarkdownReport
         foreach (var plot in plots)
             md.Append($"- `{plot}`: {PlotCaption(plot)}\n");
         md.Append("\n## Tracing a number to items\n\n")
-            .Append($"Per-item predictions live in the Evaluate artifacts (`step_NNNNNN/tasks/{EvaluationRun.ZeroShotFile}` and `step_NNNNNN/probes/{EvaluationRun.ZeroShotFile}`, ")
+            .Append($"Per-item predictions live in the Score artifacts (`step_NNNNNN/tasks/{EvaluationRun.ZeroShotFile}` and `step_NNNNNN/probes/{EvaluationRun.ZeroShotFile}`, ")
             .Append($"reading surprisals in `{EvaluationRun.ReadingFile}`), so every number here traces to items. ")
             .Append("report.json holds the same numbers at full precision, with each seed's chosen step, the 95% intervals and the one-sided p-values.\n");
         return md.ToString();

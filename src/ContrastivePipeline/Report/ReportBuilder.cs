@@ -10,7 +10,7 @@ internal static class ReportBuilder
     public static ReportDocument Build(ReportSettings settings, IReadOnlyList<EvaluatedRun> runs, IReadOnlyList<CorpusRow>? corpora = null)
     {
         if (!runs.Any(r => r.Arm == settings.Baseline))
-            throw new StepException($"no Evaluate artifact of the baseline arm '{settings.Baseline}'");
+            throw new StepException($"no Score artifact of the baseline arm '{settings.Baseline}'");
         var checkpoints = runs.SelectMany(r => r.Arm == ReportDocument.GoodArm ? LastStep(r.Checkpoints) : r.Checkpoints).ToList();
         var tasks = TaskColumns.Order(checkpoints.Select(c => c.Evidence.Task));
         var best = Aggregate.Arms(checkpoints, CheckpointRule.Best, settings.Replicates, settings.Seed);

@@ -1,14 +1,15 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Report;
 
 /// <summary>
-/// Report: aggregates every Evaluate artifact under the paper's best-checkpoint rule and the final checkpoint, compares
+/// Report: aggregates every Score artifact under the paper's best-checkpoint rule and the final checkpoint, compares
 /// each arm with the baseline (paired bootstrap), and writes report.json, report.md, summary.txt and PNG plots.
 /// </summary>
 internal sealed class ReportStep : IStep
 {
-    public string Name => "Report";
+    public string Name => ReportContract.Step;
 
     public void Run(StepContext context)
     {

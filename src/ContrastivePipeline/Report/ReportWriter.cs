@@ -1,15 +1,15 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Diagnostics;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Report;
 
-/// <summary>Reads the Evaluate artifacts and training runs named by the inputs and writes every report file.</summary>
+/// <summary>Reads the Score artifacts and training runs named by the inputs and writes every report file.</summary>
 /// <remarks>
-/// Inputs: "eval:{arm}:{seed}" (Evaluate artifacts, GOOD's with arm "good"), "run:{arm}:{seed}" (training runs with
-/// metrics.jsonl), "diag:{corpus}" (Diagnose artifacts: each synthetic corpus and the real text), and "tasks" / "probes"
-/// (the evaluation data, needed to read reading predictions back).
+/// Inputs (ReportContract): each run's Score artifact and training run (metrics.jsonl), each corpus's Diagnose
+/// artifact, as the settings list them, and "tasks" / "probes" (the evaluation data, to read reading predictions back).
 /// </remarks>
 internal static class ReportWriter
 {
@@ -20,13 +20,13 @@ internal static class ReportWriter
 
     public static ReportDocument Write(ReportSettings settings, IReadOnlyDictionary<string, string> inputs, string outputFolder, Action<string> log)
     {
-        var evalFolders = inputs.Where(i => i.Key is EvaluatedRun.Tasks or EvaluatedRun.Probes).ToDictionary();
-        var runs = Named(inputs, "eval").Select(i => EvaluatedRun.Load(i.Folder, i.Arm, i.Seed, evalFolders)).ToList();
-        var curves = Named(inputs, "run").Select(i => TrainingCurve.Read(i.Arm, i.Seed, i.Folder)).ToList();
+        var evalFolders = inputs.Where(i => i.Key is ReportContract.Tasks or ReportContract.Probes).ToDictionary();
+        var runs = settings.Runs.Select(r => EvaluatedRun.Load(Input(inputs, ReportContract.Scores(r.Arm, r.Seed)), r.Arm, r.Seed, evalFolders)).ToList();
+        var curves = settings.Runs.Select(r => TrainingCurve.Read(r.Arm, r.Seed, Input(inputs, ReportContract.Run(r.Arm, r.Seed)))).ToList();
         log($"{runs.Count} evaluated run(s), {curves.Count} training run(s)");
 
-        var diagnostics = inputs.Where(i => i.Key.StartsWith("diag:", StringComparison.Ordinal)).OrderBy(i => i.Key, StringComparer.Ordinal)
-            .Select(i => new CorpusRow(i.Key["diag:".Length..], Json.Read<CorpusDiagnostics>(Path.Combine(i.Value, CorpusDiagnostics.FileName)))).ToList();
+        var diagnostics = settings.Corpora.Select(c => new CorpusRow(c,
+            Json.Read<CorpusDiagnostics>(Path.Combine(Input(inputs, ReportContract.Diagnosis(c)), CorpusDiagnostics.FileName)))).ToList();
         var report = ReportBuilder.Build(settings, runs, diagnostics);
         File.WriteAllText(Path.Combine(outputFolder, JsonFile), JsonSerializer.Serialize(report, Options) + "\n");
         var plots = ReportPlots.Write(report, curves, outputFolder);
@@ -35,10 +35,7 @@ internal static class ReportWriter
         return report;
     }
 
-    /// <summary>Inputs named "{kind}:{arm}:{seed}", in ordinal name order.</summary>
-    static IEnumerable<(string Arm, int Seed, string Folder)> Named(IReadOnlyDictionary<string, string> inputs, string kind) =>
-        inputs.Where(i => i.Key.StartsWith(kind + ":", StringComparison.Ordinal)).OrderBy(i => i.Key, StringComparer.Ordinal)
-            .Select(i => i.Key.Split(':') is [_, var arm, var seed] && int.TryParse(seed, out var s)
-                ? (arm, s, i.Value)
-                : throw new StepException($"input '{i.Key}': want {kind}:<arm>:<seed>"));
+    static string Input(IReadOnlyDictionary<string, string> inputs, string name) => inputs.TryGetValue(name, out var folder)
+        ? folder
+        : throw new StepException($"the report's settings list input '{name}', which its spec does not give");
 }

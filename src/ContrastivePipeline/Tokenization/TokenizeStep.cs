@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Steps;
 
@@ -10,20 +11,17 @@ namespace ContrastivePipeline.Tokenization;
 /// </summary>
 internal sealed class TokenizeStep : IStep
 {
-    public const string TrainShard = "train.bin", PromptShardFile = "prompts.bin", PerplexityShard = "perplexity.bin",
-        PerplexityStrata = "perplexity_strata.json";
-
-    public string Name => "Tokenize";
+    public string Name => TokenizeContract.Step;
 
     public void Run(StepContext context)
     {
         var settings = context.Settings<TokenizeSettings>();
         if (settings.Context < 1)
             throw new StepException($"tokenize: context length {settings.Context} is not positive; set model.context in the experiment file");
-        var corpus = context.Input("corpus");
-        var train = Read(corpus, CorpusStep.Train, mustHaveDocuments: true);
-        var prompts = Read(corpus, CorpusStep.Prompts, mustHaveDocuments: false);
-        var perplexity = Read(corpus, CorpusStep.Perplexity, mustHaveDocuments: false);
+        var corpus = context.Input(TokenizeContract.Corpus);
+        var train = Read(corpus, CorpusContract.TrainFile, mustHaveDocuments: true);
+        var prompts = Read(corpus, CorpusContract.PromptsFile, mustHaveDocuments: false);
+        var perplexity = Read(corpus, CorpusContract.PerplexityFile, mustHaveDocuments: false);
 
         var clock = Stopwatch.StartNew();
         var kind = BpeKind.For(settings.Tokenizer.Kind);
@@ -38,11 +36,11 @@ internal sealed class TokenizeStep : IStep
         var encoder = BpeEncoder.Load(context.OutputFolder);
 
         var counts = new TokenizeCounts(settings.Tokenizer.VocabSize, encoder.VocabSize, vocabulary.Merges.Count, trainSeconds,
-            Train: WriteDocuments(context, encoder, train, TrainShard),
+            Train: WriteDocuments(context, encoder, train, TokenizeContract.TrainShard),
             Prompts: WritePrompts(context, encoder, prompts),
-            Perplexity: WritePerplexity(context, encoder, perplexity, Json.Read<List<SourceDocuments>>(Path.Combine(corpus, CorpusStep.PerplexitySources)),
+            Perplexity: WritePerplexity(context, encoder, perplexity, Json.Read<List<SourceDocuments>>(Path.Combine(corpus, CorpusContract.PerplexitySourcesFile)),
                 settings.Context));
-        Json.Write(context.Output("tokenize.json"), counts);
+        Json.Write(context.Output(TokenizeContract.CountsFile), counts);
     }
 
     static List<string> Read(string corpus, string file, bool mustHaveDocuments)
@@ -59,14 +57,14 @@ internal sealed class TokenizeStep : IStep
     /// <summary>Held-out text packed into blocks, and which blocks start in which source file (the strata of a sample).</summary>
     static EncodeCounts WritePerplexity(StepContext context, BpeEncoder encoder, List<string> documents, List<SourceDocuments> sources, int blockLength)
     {
-        const string file = PerplexityShard;
+        const string file = TokenizeContract.PerplexityShard;
         using var writer = new TokenShardWriter(context.Output(file), encoder.VocabSize, blockLength, encoder.Hash);
         var lengths = new List<int>(documents.Count);
         var counts = ParallelEncoder.Encode(documents, encoder.EncodeDocument, context.Threads, d => { writer.Append(d); lengths.Add(d.Length); },
             line => context.Log($"{file}: {line}"));
         writer.Complete();
         var strata = PerplexityStratum.Of(sources, lengths, blockLength);
-        Json.Write(context.Output(PerplexityStrata), strata);
+        Json.Write(context.Output(TokenizeContract.PerplexityStrataFile), strata);
         context.Log($"{file}: {counts.Documents:N0} documents, {counts.Tokens:N0} tokens, {writer.Blocks:N0} blocks of " +
             $"{blockLength} from {strata.Count} file(s), {counts.TokensPerSecond:N0} tokens/s");
         return counts with { Blocks = writer.Blocks };
@@ -87,9 +85,9 @@ internal sealed class TokenizeStep : IStep
     {
         var prompts = new List<int[]>(documents.Count);
         var counts = ParallelEncoder.Encode(documents, encoder.EncodePrompt, context.Threads, prompts.Add,
-            line => context.Log($"{PromptShardFile}: {line}"));
-        PromptShard.Write(context.Output(PromptShardFile), prompts, encoder.VocabSize, encoder.Hash);
-        context.Log($"{PromptShardFile}: {prompts.Count:N0} prompts, {counts.Tokens:N0} tokens");
+            line => context.Log($"{TokenizeContract.PromptShard}: {line}"));
+        PromptShard.Write(context.Output(TokenizeContract.PromptShard), prompts, encoder.VocabSize, encoder.Hash);
+        context.Log($"{TokenizeContract.PromptShard}: {prompts.Count:N0} prompts, {counts.Tokens:N0} tokens");
         return counts;
     }
 }

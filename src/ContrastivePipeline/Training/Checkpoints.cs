@@ -1,6 +1,6 @@
 using System.Text;
-using System.Text.RegularExpressions;
 using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Model;
 using static TorchSharp.torch;
 
@@ -11,31 +11,19 @@ namespace ContrastivePipeline.Training;
 /// parameter names), <c>optimizer.bin</c> and <c>state.json</c>. A checkpoint is written into
 /// <c>step_000500.partial/</c>, flushed to disk, then renamed, so a folder named <c>step_N</c> is always complete.
 /// </summary>
-internal static partial class Checkpoints
+internal static class Checkpoints
 {
-    public const string ModelFile = "model.bin";
-    public const string OptimizerFile = "optimizer.bin";
-    public const string StateFile = "state.json";
+    public const string ModelFile = RunLayout.ModelFile, OptimizerFile = RunLayout.OptimizerFile, StateFile = RunLayout.StateFile;
 
-    public static string Folder(string runFolder, long step) => Path.Combine(runFolder, "checkpoints", $"step_{step:D6}");
+    public static string Folder(string runFolder, long step) => RunLayout.CheckpointFolder(runFolder, step);
 
     /// <summary>Whether a step that loads the model of checkpoint <paramref name="step"/> reads <paramref name="file"/> of the run.</summary>
     public static bool Reads(string file, long step) =>
-        !file.StartsWith("checkpoints/", StringComparison.Ordinal) ||
-        (file.StartsWith($"checkpoints/step_{step:D6}/", StringComparison.Ordinal) && Path.GetFileName(file) != OptimizerFile);
+        RunLayout.CheckpointOf(file) is not { } checkpoint || (checkpoint == step && Path.GetFileName(file) != OptimizerFile);
 
     /// <summary>Complete checkpoints, oldest first.</summary>
-    public static IReadOnlyList<(long Step, string Folder)> List(string runFolder)
-    {
-        var root = Path.Combine(runFolder, "checkpoints");
-        if (!Directory.Exists(root))
-            return [];
-        return [.. Directory.EnumerateDirectories(root)
-            .Select(folder => (Match: StepFolder().Match(Path.GetFileName(folder)), Folder: folder))
-            .Where(x => x.Match.Success && File.Exists(Path.Combine(x.Folder, StateFile)))
-            .Select(x => (long.Parse(x.Match.Groups[1].Value), x.Folder))
-            .OrderBy(x => x.Item1)];
-    }
+    public static IReadOnlyList<(long Step, string Folder)> List(string runFolder) =>
+        [.. RunLayout.CheckpointFolders(runFolder).Where(c => File.Exists(Path.Combine(c.Folder, StateFile)))];
 
     /// <summary>Deletes the checkpoints before <paramref name="before"/> that the schedule (every N steps, and the last) does not name.</summary>
     public static void DeleteOffSchedule(string runFolder, Configuration.TrainConfig config, long before)
@@ -154,7 +142,4 @@ internal static partial class Checkpoints
             write(writer);
         stream.Flush(flushToDisk: true);
     }
-
-    [GeneratedRegex(@"^step_(\d+)$")]
-    private static partial Regex StepFolder();
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Training;
 
@@ -15,7 +16,7 @@ internal sealed class MetricsLog : IDisposable
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 
-    public const string FileName = "metrics.jsonl";
+    public const string FileName = TrainContract.MetricsFile;
 
     readonly StreamWriter writer;
 

@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
@@ -12,14 +13,12 @@ namespace ContrastivePipeline.Training;
 /// </summary>
 internal sealed class MixStep : IStep
 {
-    public const string SyntheticShard = "synthetic.bin";
-
-    public string Name => "Mix";
+    public string Name => MixContract.Step;
 
     public void Run(StepContext context)
     {
         var settings = context.Settings<MixSettings>();
-        var corpus = Path.Combine(context.Input("synthetic"), "corpus.txt");
+        var corpus = Path.Combine(context.Input(MixContract.Synthetic), GenerateContract.CorpusFile);
         var documents = Documents.Read(corpus);
         var order = Enumerable.Range(0, documents.Count).ToArray();
         new Random(settings.Seed).Shuffle(order);
@@ -27,8 +26,8 @@ internal sealed class MixStep : IStep
         if (kept.Count == 0)
             throw new StepException($"{corpus} holds no documents to train on; check the Generate step's stats.json");
 
-        var encoder = BpeEncoder.Load(context.Input("tokens"));
-        using var writer = new DocumentShardWriter(context.Output(SyntheticShard), encoder.VocabSize, encoder.Hash);
+        var encoder = BpeEncoder.Load(context.Input(MixContract.Tokens));
+        using var writer = new DocumentShardWriter(context.Output(MixContract.SyntheticShard), encoder.VocabSize, encoder.Hash);
         foreach (var document in kept)
             writer.Append(encoder.EncodeDocument(document));
         writer.Complete();

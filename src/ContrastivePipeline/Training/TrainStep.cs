@@ -1,3 +1,4 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.TensorBoard;
@@ -12,7 +13,7 @@ namespace ContrastivePipeline.Training;
 /// </summary>
 internal sealed class TrainStep : IStep
 {
-    public string Name => "Train";
+    public string Name => TrainContract.Step;
 
     public bool Resumable => true;
 
@@ -20,7 +21,7 @@ internal sealed class TrainStep : IStep
     {
         var settings = context.Settings<TrainSettings>();
         var blockLength = settings.Model.Context;
-        using var real = DocumentShard.Open(Path.Combine(context.Input("tokens"), TokenizeStep.TrainShard));
+        using var real = DocumentShard.Open(Path.Combine(context.Input(TrainContract.Tokens), TokenizeContract.TrainShard));
         using var synthetic = settings.SyntheticRows > 0 ? OpenSynthetic(context, real) : null;
         var realRows = settings.Train.BatchSize - settings.SyntheticRows;
         // Both streams are shuffled with the run seed (PAPER.md 3.3); they hold different documents.
@@ -41,7 +42,7 @@ internal sealed class TrainStep : IStep
 
     static DocumentShard OpenSynthetic(StepContext context, DocumentShard real)
     {
-        var shard = DocumentShard.Open(Path.Combine(context.Input("synthetic"), MixStep.SyntheticShard));
+        var shard = DocumentShard.Open(Path.Combine(context.Input(TrainContract.Synthetic), MixContract.SyntheticShard));
         if (shard.TokenizerHash != real.TokenizerHash)
             throw new StepException($"{shard.Path} was encoded by another tokenizer than {real.Path}; rerun Mix");
         return shard;

@@ -11,7 +11,7 @@ namespace ContrastivePipeline.Tests.Artifacts;
 /// </summary>
 public sealed class CodeHashScratchTests
 {
-    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Mix", "Evaluate", "Export", "Report"];
+    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Mix", "Score", "Export", "Report"];
 
     static readonly string[] Copied =
     [

@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Tests.Artifacts;
 /// <summary>The code part of a key, read from the step CLI built with these tests.</summary>
 public sealed class CodeHashTests
 {
-    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Mix", "Evaluate", "Export", "Report"];
+    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Mix", "Score", "Export", "Report"];
 
     static readonly CodeHash Built = CodeHash.Load(new ContrastivePipeline.Build.Paths(Repo.Root, "artifacts").StepCli);
 

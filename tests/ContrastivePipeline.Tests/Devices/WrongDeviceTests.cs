@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Generation;
@@ -57,7 +58,7 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
         MetaDefaultDevice.Run(() => new GenerateStep().Run(Context("Generate", settings,
             new() { ["tokens"] = fixture.Tokens, ["good"] = fixture.Run, ["bad"] = fixture.Run }, output.Path)));
 
-        Assert.NotEmpty(File.ReadAllText(Path.Combine(output.Path, GenerateStep.CorpusFile)));
+        Assert.NotEmpty(File.ReadAllText(Path.Combine(output.Path, GenerateContract.CorpusFile)));
     }
 
     [Fact]
@@ -67,9 +68,9 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
         using var probes = new TempFolder();
         TinyWorld.Generate(seed: 3, words: 2000, probes.Path);
         WritePerplexityShard();
-        var settings = new EvaluateSettings([GenerateFixture.GoodStep], PerplexityBlocks: 6, PerplexitySeed: 42, BatchSize: 8);
+        var settings = new ScoreSettings([GenerateFixture.GoodStep], PerplexityBlocks: 6, PerplexitySeed: 42, BatchSize: 8);
 
-        MetaDefaultDevice.Run(() => new EvaluateStep().Run(Context("Evaluate", settings,
+        MetaDefaultDevice.Run(() => new ScoreStep().Run(Context("Score", settings,
             new() { ["run"] = fixture.Run, ["tokens"] = fixture.Tokens, ["probes"] = probes.Path }, output.Path)));
 
         Assert.True(File.Exists(Path.Combine(output.Path, EvaluationIndex.FileName)));
@@ -78,12 +79,12 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
     void WritePerplexityShard()
     {
         var encoder = BpeEncoder.Load(fixture.Tokens);
-        var path = Path.Combine(fixture.Tokens, TokenizeStep.PerplexityShard);
+        var path = Path.Combine(fixture.Tokens, TokenizeContract.PerplexityShard);
         using var writer = new TokenShardWriter(path, encoder.VocabSize, blockLength: 24, encoder.Hash);
         foreach (var document in TinyCorpus.All.Take(10))
             writer.Append(encoder.EncodePrompt(document));
         writer.Complete();
-        Json.Write(Path.Combine(fixture.Tokens, TokenizeStep.PerplexityStrata),
+        Json.Write(Path.Combine(fixture.Tokens, TokenizeContract.PerplexityStrataFile),
             new[] { new PerplexityStratum("tiny", FirstBlock: 0, Blocks: (int)writer.Blocks, writer.Tokens) });
     }
 

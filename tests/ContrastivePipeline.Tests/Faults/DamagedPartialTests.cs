@@ -106,7 +106,7 @@ public sealed partial class FaultTests
         var key = PlannedKey(temp.Path, "Score", "Score");
         var expected = Outputs(temp.Path);
         // The partial folder of a run killed after it had scored its checkpoints, one of them then damaged.
-        var partial = Unfinished("Evaluate", key, "evaluation.json");
+        var partial = Unfinished("Score", key, "evaluation.json");
         var scored = Directory.GetDirectories(partial, "step_*").Order().First();
         FlipBytes(Directory.GetFiles(scored, "*", SearchOption.AllDirectories).Order().First(f => !f.EndsWith("hashes.json")), 1);
 

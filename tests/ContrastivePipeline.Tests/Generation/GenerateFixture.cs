@@ -1,4 +1,5 @@
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Tests.Tokenization;
 using ContrastivePipeline.Tokenization;
@@ -21,7 +22,7 @@ public sealed class GenerateFixture : IDisposable
         BpeFiles.Write(Tokens, BpeTrainer.Train(documents, 300, threads: 1));
         var encoder = BpeEncoder.Load(Tokens);
         List<int[]> prompts = [.. TinyCorpus.All.Skip(40).Take(Prompts - 2).Select(encoder.EncodePrompt), encoder.EncodePrompt("The dog"), [SpecialTokens.Bos]];
-        PromptShard.Write(Path.Combine(Tokens, TokenizeStep.PromptShardFile), prompts, encoder.VocabSize, encoder.Hash);
+        PromptShard.Write(Path.Combine(Tokens, TokenizeContract.PromptShard), prompts, encoder.VocabSize, encoder.Hash);
         var shape = new ModelShape(Layers: 2, Hidden: 16, Heads: 2, Intermediate: 32, Context: 64, Vocab: encoder.VocabSize);
         foreach (var step in new[] { BadStep, GoodStep })
         {

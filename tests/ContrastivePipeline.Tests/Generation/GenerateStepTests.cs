@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Generation;
 using ContrastivePipeline.Steps;
 
@@ -32,9 +33,9 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         return output;
     }
 
-    static string Corpus(string output) => File.ReadAllText(Path.Combine(output, GenerateStep.CorpusFile));
+    static string Corpus(string output) => File.ReadAllText(Path.Combine(output, GenerateContract.CorpusFile));
 
-    static GenerateStats Stats(string output) => Json.Read<GenerateStats>(Path.Combine(output, GenerateStep.StatsFile));
+    static GenerateStats Stats(string output) => Json.Read<GenerateStats>(Path.Combine(output, GenerateContract.StatsFile));
 
     [Fact]
     public void The_corpus_is_the_same_for_any_number_of_shards_any_batch_size_and_on_a_rerun()
@@ -59,7 +60,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         // as a kill during shard 2 leaves it: shards 0 and 1 finished, shard 2 without its counts, no corpus yet
         File.Delete(Path.Combine(shards, "shard_0002.json"));
         File.WriteAllText(Path.Combine(shards, "shard_0002.txt"), "half a shard");
-        File.Delete(Path.Combine(output, GenerateStep.CorpusFile));
+        File.Delete(Path.Combine(output, GenerateContract.CorpusFile));
         // A finished shard is kept as its counts file's hash says it was written: shard 0 is marked, with its hash updated.
         var first = Path.Combine(shards, "shard_0000.txt");
         File.AppendAllText(first, "\nkept from the first run");

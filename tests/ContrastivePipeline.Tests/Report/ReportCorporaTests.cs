@@ -13,7 +13,7 @@ public sealed class ReportCorporaTests
         new(100, 12_800, 10_000, 100, 5_000, 0.1, 0.4, 0.7, 0.02, 64, good, bad, samples);
 
     static ReportDocument Write(ReportFixture fixture) =>
-        ReportWriter.Write(ReportFixture.Settings(Contrastive), fixture.Inputs, fixture.Output, _ => { });
+        ReportWriter.Write(fixture.Settings(Contrastive), fixture.Inputs, fixture.Output, _ => { });
 
     static ReportFixture Fixture()
     {

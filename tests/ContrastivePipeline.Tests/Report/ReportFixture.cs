@@ -1,6 +1,6 @@
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Diagnostics;
 using ContrastivePipeline.Evaluation;
-using ContrastivePipeline.Report;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Evaluation;
 using ContrastivePipeline.Tests.Support;
@@ -8,7 +8,7 @@ using ContrastivePipeline.Tests.Support;
 namespace ContrastivePipeline.Tests.Report;
 
 /// <summary>
-/// Fake Evaluate artifacts and training runs in a temporary folder: a BLiMP file of 20 items on four words whose good
+/// Fake Score artifacts and training runs in a temporary folder: a BLiMP file of 20 items on four words whose good
 /// sentence ends in " ok" and bad one in " no"; a fake model "knows" some words (prefers " ok" there) and gets the
 /// others wrong, so knowing k words scores 25·k on BLiMP. Block losses alternate ±0.1 around log(perplexity).
 /// </summary>
@@ -16,6 +16,8 @@ internal sealed class ReportFixture : IDisposable
 {
     readonly TempFolder folder = new();
     readonly Dictionary<string, string> inputs = new(StringComparer.Ordinal);
+    readonly SortedSet<ReportRun> runs = new(Comparer<ReportRun>.Create((a, b) => string.CompareOrdinal(ReportContract.Scores(a.Arm, a.Seed), ReportContract.Scores(b.Arm, b.Seed))));
+    readonly List<string> corpora = [];
 
     readonly bool probes;
 
@@ -23,12 +25,12 @@ internal sealed class ReportFixture : IDisposable
     public ReportFixture(bool probes = false)
     {
         folder.File("eval/blimp_filtered/agreement.jsonl", Items(20));
-        inputs[EvaluatedRun.Tasks] = EvalFolder;
+        inputs[ReportContract.Tasks] = EvalFolder;
         this.probes = probes;
         if (!probes)
             return;
         folder.File("probes/blimp_filtered/tinyworld_agreement.jsonl", Items(8));
-        inputs[EvaluatedRun.Probes] = ProbesFolder;
+        inputs[ReportContract.Probes] = ProbesFolder;
     }
 
     public string EvalFolder => Path.Combine(folder.Path, "eval");
@@ -39,7 +41,7 @@ internal sealed class ReportFixture : IDisposable
 
     public IReadOnlyDictionary<string, string> Inputs => inputs;
 
-    /// <summary>One Evaluate artifact; per step, the words the model knows (1..4) and its perplexity.</summary>
+    /// <summary>One Score artifact; per step, the words the model knows (1..4) and its perplexity.</summary>
     public void Evaluated(string arm, int seed, params (int Step, int[] Known, double Perplexity)[] checkpoints)
     {
         var artifact = Path.Combine(folder.Path, $"eval-{arm}-{seed}");
@@ -54,15 +56,18 @@ internal sealed class ReportFixture : IDisposable
                 _ => -0.5,
             });
             var candidates = new CandidateScorer(tokenizer.Encode, ToyTokenizer.Bos, scorer);
-            EvaluationRun.Run(EvalFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Tasks));
+            EvaluationRun.Run(EvalFolder, candidates, Path.Combine(stepFolder, ScoreContract.Tasks));
             if (probes)
-                EvaluationRun.Run(ProbesFolder, candidates, Path.Combine(stepFolder, EvaluatedRun.Probes), "tinyworld");
+                EvaluationRun.Run(ProbesFolder, candidates, Path.Combine(stepFolder, ScoreContract.Probes), "tinyworld");
             var losses = Enumerable.Range(0, 8).Select(b => Math.Log(perplexity) + (b % 2 == 0 ? 0.1 : -0.1)).ToArray();
             Json.Write(Path.Combine(stepFolder, PerplexityFile.FileName), new PerplexityFile(losses, [.. Enumerable.Range(0, 8)],
                 [new("stories", SplitBlocks: 5, Blocks: 5), new("news", SplitBlocks: 3, Blocks: 3)], Tokens: 8 * 63));
         }
         Json.Write(Path.Combine(artifact, EvaluationIndex.FileName), new EvaluationIndex(checkpoints.Select(c => c.Step).ToList()));
-        inputs[$"eval:{arm}:{seed}"] = artifact;
+        inputs[ReportContract.Scores(arm, seed)] = artifact;
+        runs.Add(new(arm, seed));
+        if (!inputs.ContainsKey(ReportContract.Run(arm, seed)))
+            Trained(arm, seed, 5);
     }
 
     /// <summary>A training run folder whose metrics.jsonl has a loss falling from <paramref name="start"/>.</summary>
@@ -71,18 +76,20 @@ internal sealed class ReportFixture : IDisposable
         var lines = Enumerable.Range(1, 20).Select(k =>
             $$"""{"step": {{10 * k}}, "loss": {{start / Math.Sqrt(k):R}}, "learning_rate": 0.001, "grad_norm": 1.5, "tokens_per_s": 1000}""");
         var path = folder.File($"run-{arm}-{seed}/{ContrastivePipeline.Training.MetricsLog.FileName}", string.Join("\n", lines) + "\n");
-        inputs[$"run:{arm}:{seed}"] = Path.GetDirectoryName(path)!;
+        inputs[ReportContract.Run(arm, seed)] = Path.GetDirectoryName(path)!;
     }
 
-    public static ReportSettings Settings(params ReportArm[] arms) =>
-        new("baseline", [new("baseline", "baseline", 0, 16), .. arms], Replicates: 200, Seed: 42);
+    /// <summary>The settings EvaluateTask would give: these arms, every evaluated run and every diagnosed corpus.</summary>
+    public ReportSettings Settings(params ReportArm[] arms) =>
+        new("baseline", [new("baseline", "baseline", 0, 16), .. arms], [.. runs], [.. corpora.Order(StringComparer.Ordinal)], Replicates: 200, Seed: 42);
 
     /// <summary>One Diagnose artifact: the diagnostics of a corpus (a synthetic one by its name, or "real").</summary>
     public void Diagnosed(string corpus, CorpusDiagnostics diagnostics)
     {
         var artifact = Path.Combine(folder.Path, $"diag-{corpus}");
         Json.Write(Path.Combine(Directory.CreateDirectory(artifact).FullName, CorpusDiagnostics.FileName), diagnostics);
-        inputs[$"diag:{corpus}"] = artifact;
+        inputs[ReportContract.Diagnosis(corpus)] = artifact;
+        corpora.Add(corpus);
     }
 
     public void WithoutInput(string name) => inputs.Remove(name);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Evaluation;
 using ContrastivePipeline.Evaluation.Aggregation;
 using ContrastivePipeline.Report;
@@ -31,7 +32,7 @@ public sealed class ReportWriterTests
     }
 
     static ReportDocument Write(ReportFixture fixture, params ReportArm[] arms) =>
-        ReportWriter.Write(ReportFixture.Settings(arms), fixture.Inputs, fixture.Output, _ => { });
+        ReportWriter.Write(fixture.Settings(arms), fixture.Inputs, fixture.Output, _ => { });
 
     static Comparison Comparison(ReportDocument report, CheckpointRule rule, string task) =>
         report.Rules.Single(r => r.Rule == rule).Comparisons.Single(c => c.Arm == "contrastive" && c.Task == task);
@@ -191,7 +192,7 @@ public sealed class ReportWriterTests
     public void ProbesWithoutTheProbesInput_FailWithAClearMessage()
     {
         using var fixture = Fixture(probes: true);
-        fixture.WithoutInput(EvaluatedRun.Probes);
+        fixture.WithoutInput(ReportContract.Probes);
 
         var error = Assert.Throws<StepException>(() => Write(fixture, Contrastive));
 

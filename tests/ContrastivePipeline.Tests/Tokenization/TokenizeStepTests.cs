@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tokenization;
@@ -37,11 +38,11 @@ public sealed class TokenizeStepTests : IDisposable
 
     void WriteCorpus(IReadOnlyList<string> train, IReadOnlyList<string> prompts, IReadOnlyList<string> perplexity)
     {
-        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Train), train);
-        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Prompts), prompts);
-        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Perplexity), perplexity);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusContract.TrainFile), train);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusContract.PromptsFile), prompts);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusContract.PerplexityFile), perplexity);
         // Two source files: the first half of the perplexity documents, then the rest.
-        Json.Write(Path.Combine(CorpusFolder, CorpusStep.PerplexitySources),
+        Json.Write(Path.Combine(CorpusFolder, CorpusContract.PerplexitySourcesFile),
             new SourceDocuments[] { new("first", perplexity.Count / 2), new("second", perplexity.Count - perplexity.Count / 2) });
     }
 
@@ -57,7 +58,7 @@ public sealed class TokenizeStepTests : IDisposable
 
         var encoder = BpeEncoder.Load(OutputFolder);
         var expected = train.SelectMany(encoder.EncodeDocument).Select(t => (long)t).ToList();
-        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeContract.TrainShard));
         var read = new List<long>();
         for (var i = 0; i < shard.Count; i++)
         {
@@ -68,14 +69,14 @@ public sealed class TokenizeStepTests : IDisposable
         Assert.Equal(expected, read);
         Assert.Equal((encoder.VocabSize, encoder.Hash[..32]), (shard.VocabSize, shard.TokenizerHash));
 
-        using var promptShard = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
+        using var promptShard = PromptShard.Open(Path.Combine(OutputFolder, TokenizeContract.PromptShard));
         Assert.Equal(prompts.Select(encoder.EncodePrompt), Enumerable.Range(0, promptShard.Count).Select(promptShard.Prompt));
         Assert.Equal("The dog", encoder.Decode(promptShard.Prompt(1).Skip(1)));
 
-        using var perplexityShard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeStep.PerplexityShard));
+        using var perplexityShard = TokenShard.Open(Path.Combine(OutputFolder, TokenizeContract.PerplexityShard));
         Assert.Equal(perplexity.Sum(d => encoder.EncodeDocument(d).Length), perplexityShard.Tokens);
         // Each block belongs to the file its first token comes from; together the strata cover every block once.
-        var strata = Json.Read<List<PerplexityStratum>>(Path.Combine(OutputFolder, TokenizeStep.PerplexityStrata));
+        var strata = Json.Read<List<PerplexityStratum>>(Path.Combine(OutputFolder, TokenizeContract.PerplexityStrataFile));
         var firstFileTokens = perplexity.Take(5).Sum(d => encoder.EncodeDocument(d).Length);
         Assert.Equal(["first", "second"], strata.Select(s => s.Source));
         Assert.Equal((0, (firstFileTokens + Context - 1) / Context), (strata[0].FirstBlock, strata[0].Blocks));
@@ -99,23 +100,23 @@ public sealed class TokenizeStepTests : IDisposable
         Assert.Contains("\"Metaspace\"", File.ReadAllText(Path.Combine(OutputFolder, BpeFiles.Tokenizer)));
         var encoder = BpeEncoder.Load(OutputFolder);
         Assert.Equal(600, encoder.VocabSize);
-        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeStep.TrainShard));
+        using var shard = DocumentShard.Open(Path.Combine(OutputFolder, TokenizeContract.TrainShard));
         var first = new long[shard.Length(0)];
         shard.Copy(0, 0, first);
         // As HF's Metaspace decoder: only the first token loses its prefix space, and here that is <s>.
         Assert.Equal($"<s> {train[0]}</s>", encoder.Decode(first.Select(t => (int)t)));
-        using var prompts = PromptShard.Open(Path.Combine(OutputFolder, TokenizeStep.PromptShardFile));
+        using var prompts = PromptShard.Open(Path.Combine(OutputFolder, TokenizeContract.PromptShard));
         Assert.Equal("Once upon a time", encoder.Decode(prompts.Prompt(0).Skip(1)));
     }
 
     [Fact]
     public void A_missing_corpus_file_is_a_step_error_that_names_it()
     {
-        Documents.Write(Path.Combine(CorpusFolder, CorpusStep.Train), ["some text"]);
+        Documents.Write(Path.Combine(CorpusFolder, CorpusContract.TrainFile), ["some text"]);
 
         var error = Assert.Throws<StepException>(() => new TokenizeStep().Run(NewContext()));
 
-        Assert.Contains(CorpusStep.Prompts, error.Message);
+        Assert.Contains(CorpusContract.PromptsFile, error.Message);
     }
 
     [Fact]
@@ -125,6 +126,6 @@ public sealed class TokenizeStepTests : IDisposable
 
         var error = Assert.Throws<StepException>(() => new TokenizeStep().Run(NewContext()));
 
-        Assert.Contains(CorpusStep.Train, error.Message);
+        Assert.Contains(CorpusContract.TrainFile, error.Message);
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Text.Json;
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 using ContrastivePipeline.Tokenization;
@@ -19,7 +20,7 @@ internal static class TinyTrainStep
         var folder = Path.Combine(root, "tokens");
         Directory.CreateDirectory(folder);
         var random = new Random(3);
-        using var writer = new DocumentShardWriter(Path.Combine(folder, TokenizeStep.TrainShard), 300, new string('0', 32));
+        using var writer = new DocumentShardWriter(Path.Combine(folder, TokenizeContract.TrainShard), 300, new string('0', 32));
         for (var d = 0; d < 200; d++)
             writer.Append([.. Enumerable.Range(0, random.Next(5, 40)).Select(_ => random.Next(4, 300))]);
         writer.Complete();

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.TensorBoard;
 using ContrastivePipeline.Tokenization;
@@ -8,32 +9,32 @@ using TorchSharp;
 namespace ContrastivePipeline.Evaluation;
 
 /// <summary>
-/// Evaluate: every listed checkpoint of one run, on perplexity and on the zero-shot suites given as inputs
+/// Score: every listed checkpoint of one run, on perplexity and on the zero-shot suites given as inputs
 /// (<c>tasks</c>: a BabyLM evaluation folder; <c>probes</c>: the built-in corpus's probes). Each checkpoint's results
 /// go to <c>step_N/</c> (renamed into place when complete, so a killed run resumes at the next checkpoint; its
 /// <c>hashes.json</c>, written last, lets a resume tell a damaged folder, which it evaluates again).
 /// </summary>
-internal sealed class EvaluateStep : IStep
+internal sealed class ScoreStep : IStep
 {
-    public string Name => "Evaluate";
+    public string Name => ScoreContract.Step;
 
     public bool Resumable => true;
 
     public void Run(StepContext context)
     {
-        var settings = context.Settings<EvaluateSettings>();
-        var run = context.Input("run");
-        var tokens = context.Input("tokens");
+        var settings = context.Settings<ScoreSettings>();
+        var run = context.Input(ScoreContract.Run);
+        var tokens = context.Input(ScoreContract.Tokens);
         var device = TrainDevice.Resolve(context.Device);
         TorchSharp.torch.set_num_threads(context.Threads);
         var encoder = BpeEncoder.Load(tokens);
-        using var shard = TokenShard.Open(Path.Combine(tokens, TokenizeStep.PerplexityShard));
-        var sample = PerplexitySample.Draw(Json.Read<List<PerplexityStratum>>(Path.Combine(tokens, TokenizeStep.PerplexityStrata)),
+        using var shard = TokenShard.Open(Path.Combine(tokens, TokenizeContract.PerplexityShard));
+        var sample = PerplexitySample.Draw(Json.Read<List<PerplexityStratum>>(Path.Combine(tokens, TokenizeContract.PerplexityStrataFile)),
             settings.PerplexityBlocks, settings.PerplexitySeed ?? 0);
         var predicted = sample.Blocks.Sum(b => (long)Math.Max(0, shard.RealLength(b) - 1));
         context.Log($"perplexity on {sample.Blocks.Length:N0} of {shard.Count:N0} held-out blocks ({predicted:N0} tokens) from {sample.Strata.Count} file(s)");
         // What does not change between checkpoints is read and tokenized once: the items, and each candidate's tokens.
-        var suites = Suites(context).Select(s => (s.Suite, EvaluationSuite.Load(s.Folder, s.Suite == "probes" ? "tinyworld" : null))).ToList();
+        var suites = Suites(context).Select(s => (s.Suite, EvaluationSuite.Load(s.Folder, s.Suite == ScoreContract.Probes ? "tinyworld" : null))).ToList();
         var tokenizer = new CandidateTokenizer(t => [.. encoder.Encode(t)], SpecialTokens.Bos);
         using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
         foreach (var step in settings.Steps)
@@ -80,5 +81,5 @@ internal sealed class EvaluateStep : IStep
     }
 
     static IEnumerable<(string Suite, string Folder)> Suites(StepContext context) =>
-        new[] { "tasks", "probes" }.Where(context.Spec.Inputs.ContainsKey).Select(s => (s, context.Input(s)));
+        ScoreContract.Suites.Where(context.Spec.Inputs.ContainsKey).Select(s => (s, context.Input(s)));
 }
