@@ -62,12 +62,7 @@ internal sealed class RunRecord
     }
 
     /// <summary>Writes a file of the run folder through a temporary name, so a concurrent run of the same experiment never sees half of it.</summary>
-    public static void Publish(string path, Action<string> write)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.tmp";
-        write(tmp);
-        File.Move(tmp, path, overwrite: true);
-    }
+    public static void Publish(string path, Action<string> write) => AtomicFile.Write(path, write);
 
     /// <summary>Points a link at an artifact; a concurrent run of the same experiment may replace it at the same time.</summary>
     static void Link(string link, string target)

@@ -24,9 +24,6 @@ public static class Json
     /// <summary>Writes through a temporary file and a rename, so a reader never sees half a file.</summary>
     public static void Write<T>(string path, T value)
     {
-        // A name of its own per writer: two runs may write the same file (a run folder's summary) at once.
-        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllText(tmp, JsonSerializer.Serialize(value, Options) + "\n");
-        File.Move(tmp, path, overwrite: true);
+        AtomicFile.Write(path, tmp => File.WriteAllText(tmp, JsonSerializer.Serialize(value, Options) + "\n"));
     }
 }

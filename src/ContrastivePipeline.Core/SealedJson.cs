@@ -23,13 +23,7 @@ internal static class SealedJson
         return Encoding.UTF8.GetBytes(node.ToJsonString(Json.Options) + "\n");
     }
 
-    /// <summary>Writes through a temporary file and a rename, as <see cref="Json.Write"/>.</summary>
-    public static void Write<T>(string path, T value)
-    {
-        var tmp = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp";
-        File.WriteAllBytes(tmp, Bytes(value));
-        File.Move(tmp, path, overwrite: true);
-    }
+    public static void Write<T>(string path, T value) => AtomicFile.Write(path, tmp => File.WriteAllBytes(tmp, Bytes(value)));
 
     /// <summary>The value, once its seal is checked; <see cref="InvalidDataException"/> names what is wrong.</summary>
     public static T Read<T>(string path) =>

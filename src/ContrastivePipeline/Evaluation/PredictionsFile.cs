@@ -15,13 +15,12 @@ internal static class PredictionsFile
 
     public static void Write<T>(string path, IEnumerable<T> rows)
     {
-        var tmp = path + ".tmp";
-        using (var writer = new StreamWriter(tmp))
+        AtomicFile.Write(path, tmp =>
         {
+            using var writer = new StreamWriter(tmp);
             foreach (var row in rows)
                 writer.Write(JsonSerializer.Serialize(row, Options) + "\n");
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
     }
 
     public static IReadOnlyList<T> Read<T>(string path) =>

@@ -9,9 +9,9 @@ internal static class CorpusWriter
     {
         var distinct = new Distinct();
         long documents = 0;
-        var tmp = path + ".tmp";
-        using (var writer = new StreamWriter(tmp))
+        AtomicFile.Write(path, tmp =>
         {
+            using var writer = new StreamWriter(tmp);
             foreach (var document in shardFiles.SelectMany(Corpus.Documents.Read))
             {
                 writer.Write(documents++ == 0 ? document : "\n\n" + document);
@@ -19,8 +19,7 @@ internal static class CorpusWriter
             }
             if (documents > 0)
                 writer.Write('\n');
-        }
-        File.Move(tmp, path, overwrite: true);
+        });
         var ratios = distinct.Ratios();
         var outside = !strategy.Head ? (double?)null
             : counts.GeneratedTokens == 0 ? 0.0 : (double)counts.OutsideHead / counts.GeneratedTokens;

@@ -46,9 +46,9 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
         var (start, end) = Range(shard);
         var perBatch = Math.Max(1, config.BatchSize / config.Continuations);
         var counts = ShardCounts.Empty;
-        var tmp = Text(shard) + ".tmp";
-        using (var writer = new StreamWriter(tmp))
+        AtomicFile.Write(Text(shard), tmp =>
         {
+            using var writer = new StreamWriter(tmp);
             var first = true;
             for (var at = start; at < end; at += perBatch)
             {
@@ -73,8 +73,7 @@ internal sealed class GenerateShards(string outputFolder, GenerateConfig config,
             }
             if (!first)
                 writer.Write('\n');
-        }
-        File.Move(tmp, Text(shard), overwrite: true);
+        });
         counts = counts with { Seconds = clock.Elapsed.TotalSeconds, Text = Hash.OfFile(Text(shard)) };
         SealedJson.Write(Counts(shard), counts);
         progress.Report(0, 0, force: true);

@@ -46,6 +46,8 @@ internal static class StepRunner
             context.Log($"--force: moved the complete artifact to {store.MoveToTrash(spec.Step, spec.Key, "replaced")}");
         // Only now: a run whose inputs are damaged or gone leaves no empty partial folder behind.
         Directory.CreateDirectory(partial);
+        if (AtomicFile.Sweep(partial) is > 0 and var left)
+            context.Log($"removed {left} half-written file(s) a killed attempt left in {partial}");
 
         var started = DateTimeOffset.UtcNow;
         clock.Restart();

@@ -24,8 +24,8 @@ internal sealed class MetricsLog : IDisposable
     {
         if (File.Exists(path))
         {
-            File.WriteAllLines(path + ".tmp", Kept(path, keepThroughStep));
-            File.Move(path + ".tmp", path, overwrite: true);
+            var kept = Kept(path, keepThroughStep);
+            AtomicFile.Write(path, tmp => File.WriteAllLines(tmp, kept));
         }
         writer = new StreamWriter(path, append: true) { AutoFlush = true };
     }

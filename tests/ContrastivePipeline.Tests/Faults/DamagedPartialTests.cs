@@ -100,6 +100,24 @@ public sealed partial class FaultTests
     }
 
     [Fact]
+    public void HalfWrittenFilesOfAKilledWriter_AreRemoved_AndTheRerunEndsWithTheUndisturbedBytes()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "GenerateAncestral", "GenerateAncestral");
+        // A run killed while it wrote its corpus, and an earlier attempt killed while it wrote a shard.
+        var partial = Unfinished("Generate", key, "corpus.txt", "stats.json");
+        File.WriteAllText(Path.Combine(partial, $"corpus.txt.4242.{Guid.NewGuid():N}.tmp"), "half a corpus");
+        File.WriteAllText(Path.Combine(partial, "shards", $"shard_0000.txt.4241.{Guid.NewGuid():N}.tmp"), "half a shard");
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"removed 2 half-written file(s) a killed attempt left in {partial}", output);
+        AssertSound(temp.Path, trashEmpty: false);
+        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
+    }
+
+    [Fact]
     public void DamagedEvaluationStepFolderInAPartialRun_IsEvaluatedAgain_AndTheRerunEndsWithTheUndisturbedBytes()
     {
         Copy(undisturbed.Root, temp.Path);

@@ -61,10 +61,10 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
         File.Delete(Path.Combine(shards, "shard_0002.json"));
         File.WriteAllText(Path.Combine(shards, "shard_0002.txt"), "half a shard");
         File.Delete(Path.Combine(output, GenerateContract.CorpusFile));
-        // A finished shard is kept as its counts file's hash says it was written: shard 0 is marked, with its hash updated.
+        // A finished shard is kept as its sealed counts file says it was written: shard 0 is marked, with its hash updated.
         var first = Path.Combine(shards, "shard_0000.txt");
         File.AppendAllText(first, "\nkept from the first run");
-        Json.Write(Path.Combine(shards, "shard_0000.json"), Json.Read<ShardCounts>(Path.Combine(shards, "shard_0000.json")) with { Text = Hash.OfFile(first) });
+        SealedJson.Write(Path.Combine(shards, "shard_0000.json"), Json.Read<ShardCounts>(Path.Combine(shards, "shard_0000.json")) with { Text = Hash.OfFile(first) });
         // Shard 1 is damaged after it was finished: it no longer matches its hash.
         File.WriteAllText(Path.Combine(shards, "shard_0001.txt"), "damaged");
 
