@@ -55,7 +55,7 @@ public sealed class SlurmRetryTests
     }
 
     [Theory]
-    [InlineData("FAILED", "error: Evaluate/good: tasks/x.jsonl:1: bad JSON")] // our own error: a bug does not improve by retrying
+    [InlineData("FAILED", "error: Score/good: tasks/x.jsonl:1: bad JSON")] // our own error: a bug does not improve by retrying
     [InlineData("FAILED", "Unhandled exception. System.InvalidOperationException: boom")]
     [InlineData("NODE_FAIL", "")] // requeued by Slurm itself, never ours to retry
     [InlineData("CANCELLED", "")]

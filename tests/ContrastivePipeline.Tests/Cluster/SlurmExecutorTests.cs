@@ -78,7 +78,7 @@ public sealed partial class SlurmExecutorTests : IDisposable
         Assert.Matches(@"Slurm job \d+ ended FAILED", failure);
         Assert.Contains("exit code 1:0", failure);
         // The cause, from the job's log: the host's console shows no job output under Slurm.
-        Assert.Matches(@"its last error: error: Evaluate/\S+: .*broken\.jsonl:1", failure);
+        Assert.Matches(@"its last error: error: Score/\S+: .*broken\.jsonl:1", failure);
         Assert.DoesNotContain("submitting it again", output); // our own error: not retried
         var log = LogPath().Match(failure).Groups[1].Value;
         Assert.Contains("broken.jsonl:1", File.ReadAllText(log));
