@@ -1,4 +1,6 @@
-using ContrastivePipeline.Build;
+using Cake.Core;
+using Cake.Core.Configuration;
+using FileSystem = Cake.Core.IO.FileSystem;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
@@ -77,7 +79,9 @@ public sealed class LaunchingTests
     {
         using var temp = new TempFolder();
         temp.File("cake.config", "[Resources]\nCpus=2\nMemory=4G\nTime=01:00:00\n[Resources_TrainFinal]\nGpus=1\nTime=08:00:00\n");
-        Func<string, string?> config = new CakeServices(Arguments.Parse([]), temp.Path).Configuration.GetValue;
+        // cake.config read as the host reads it (CakeServices, which also moves the working directory: not here).
+        Func<string, string?> config = new CakeConfigurationProvider(new FileSystem(), new CakeEnvironment(new CakePlatform(), new CakeRuntime()))
+            .CreateConfiguration(temp.Path, new Dictionary<string, string>()).GetValue;
         var experiment = new Experiment
         {
             Resources = new()
