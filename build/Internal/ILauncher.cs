@@ -1,3 +1,5 @@
+using ContrastivePipeline.Configuration;
+
 namespace ContrastivePipeline.Build.Internal;
 
 /// <summary>
@@ -20,6 +22,15 @@ internal interface ILauncher
 
     /// <summary>Stops the given jobs and waits until they are gone.</summary>
     void Cancel(IReadOnlyCollection<Job> running);
+
+    /// <summary>
+    /// The threads an instance gets, from its task's <paramref name="resources"/>, this machine's
+    /// <paramref name="threads"/> and how many instances run on it at once (<paramref name="slots"/>).
+    /// </summary>
+    int Threads(TaskResources resources, int threads, DeviceSlots slots);
+
+    /// <summary>What <c>--dryrun</c> says beyond the plan about how each task would be launched; nothing for a local run.</summary>
+    void DescribeDryRun(IReadOnlyList<PlannedStep> plan, Func<string, int> threadsOf, Func<string, TaskResources> resources);
 
     /// <summary>How often the scheduler polls.</summary>
     TimeSpan PollInterval { get; }

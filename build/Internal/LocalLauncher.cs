@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Internal;
@@ -7,6 +8,11 @@ namespace ContrastivePipeline.Build.Internal;
 internal sealed class LocalLauncher(string root, string cli) : ILauncher
 {
     public TimeSpan PollInterval => TimeSpan.FromMilliseconds(50);
+
+    /// <summary>A share of this machine's cores: the instances running at once split them.</summary>
+    public int Threads(TaskResources resources, int threads, DeviceSlots slots) => slots.ThreadsEach(threads);
+
+    public void DescribeDryRun(IReadOnlyList<PlannedStep> plan, Func<string, int> threadsOf, Func<string, TaskResources> resources) { }
 
     public TimeSpan CommitGrace => TimeSpan.Zero;
 

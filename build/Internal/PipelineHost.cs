@@ -104,12 +104,11 @@ public static class PipelineHost
             Error(dropped);
             return 1;
         }
-        int ThreadsOf(string task) => launcher is SlurmLauncher ? resources.For(task).Cpus ?? threads : slots.ThreadsEach(threads);
+        int ThreadsOf(string task) => launcher.Threads(resources.For(task), threads, slots);
         Launch Shape(StepInstance instance) => Launching.Shape(instance, paths, ThreadsOf(instance.Task), resources.For(instance.Task));
         if (arguments.DryRun)
         {
-            if (launcher is SlurmLauncher)
-                SlurmRequests.Print(plan, task => SbatchScript.Resources(ThreadsOf(task), resources.For(task)));
+            launcher.DescribeDryRun(plan, ThreadsOf, resources.For);
             return 0;
         }
 

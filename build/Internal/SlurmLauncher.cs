@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
+using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Build.Internal;
 
@@ -20,6 +21,12 @@ internal sealed class SlurmLauncher(string root, string cli, SlurmSettings setti
     Dictionary<string, SlurmRow>? earlier;
 
     public TimeSpan PollInterval => settings.Poll;
+
+    /// <summary>A job's own allocation: the CPUs its task asks for, else as many as the host machine has.</summary>
+    public int Threads(TaskResources resources, int threads, DeviceSlots slots) => resources.Cpus ?? threads;
+
+    public void DescribeDryRun(IReadOnlyList<PlannedStep> plan, Func<string, int> threadsOf, Func<string, TaskResources> resources) =>
+        SlurmRequests.Print(plan, task => SbatchScript.Resources(threadsOf(task), resources(task)));
 
     public TimeSpan CommitGrace => settings.CommitGrace;
 
