@@ -1,4 +1,5 @@
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
@@ -19,7 +20,7 @@ public sealed class DiagnoseTask : PipelineTask
         var e = context.Experiment;
         var good = context.Planned<TrainGoodTask>().Single();
         // A contrastive corpus is read against its own BAD; every other row against the experiment's first BAD.
-        var first = (Run: TrainBadTask.RunOf(context, e.Bad[0]), Checkpoint: e.Bad[0].Rules().Checkpoint(e.Bad[0], e.Good.Step));
+        var first = (Run: BadRun.Of(context, e.Bad[0]), Checkpoint: e.Bad[0].Rules().Checkpoint(e.Bad[0], e.Good.Step));
         yield return Diagnose(context, DiagnoseContract.Real, context.Planned<CorpusTask>().Single().AsInput(), CorpusContract.TrainFile, good, first);
         foreach (var corpus in context.Planned<GenerateAncestralTask>().Concat(context.Planned<GenerateContrastiveTask>()))
         {

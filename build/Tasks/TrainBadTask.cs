@@ -1,5 +1,4 @@
 using ContrastivePipeline.Build.Internal;
-using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
@@ -25,9 +24,4 @@ public sealed class TrainBadTask : PipelineTask
                 new Dictionary<string, StepInput> { [TrainContract.Tokens] = context.Planned<TokenizeTask>().Single().AsInput() });
         }
     }
-
-    /// <summary>The run a BAD reads its weights from: its small run, or GOOD's own run (early checkpoint, dropout).</summary>
-    public static StepInstance RunOf(BuildContext context, BadConfig bad) => bad.Rules().OwnRun
-        ? context.Planned<TrainBadTask>().Single(i => ((TrainSettings)i.Settings) is var s && s.Model == bad.Model && s.Seed == bad.Seed)
-        : context.Planned<TrainGoodTask>().Single();
 }

@@ -1,9 +1,9 @@
 using Cake.Core;
 using Cake.Core.Configuration;
-using FileSystem = Cake.Core.IO.FileSystem;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
+using FileSystem = Cake.Core.IO.FileSystem;
 
 namespace ContrastivePipeline.Tests.Build;
 

@@ -153,6 +153,29 @@ public sealed partial class FaultTests
         File.WriteAllText(path, text[..at] + changed + text[(at + 1)..]);
     }
 
+    [Fact]
+    public void ScoringKilledAfterACheckpoint_ThenThatFolderDamaged_IsScoredAgain_AndTheRerunEndsWithTheUndisturbedBytes()
+    {
+        Copy(undisturbed.Root, temp.Path);
+        var key = PlannedKey(temp.Path, "Score", "Score", instance: "baseline-seed42");
+        var expected = Outputs(temp.Path);
+        var partial = new ArtifactStore(temp.Path).PartialFolder("Score", key);
+        var scored = Path.Combine(partial, "step_000010");
+        // A forced rescoring killed as the OOM killer kills it, once its first checkpoint's folder is complete.
+        KillStepWhen(Smoke, "Score", $"Score-{key}.json", () => File.Exists(Path.Combine(scored, PartHashesFile)), "--force=Score");
+        FlipBytes(Directory.GetFiles(scored, "*", SearchOption.AllDirectories).Order().First(f => !f.EndsWith(PartHashesFile)), 1);
+
+        var (exit, output) = HostProcess.Run(temp.Path, Smoke, "--target=Score");
+
+        Assert.True(exit == 0, output);
+        Assert.Contains($"{scored} is damaged (", output);
+        Assert.Contains("discarded it; evaluating step 10 again", output);
+        AssertSound(temp.Path, trashEmpty: false);
+        AssertSameOutputs(expected, Outputs(temp.Path));
+    }
+
+    const string PartHashesFile = "hashes.json";
+
     /// <summary>
     /// Turns a complete artifact back into the partial folder a killed run leaves: no manifest, nor the files its step
     /// writes last (<paramref name="last"/>). Returns the partial folder.
@@ -168,12 +191,12 @@ public sealed partial class FaultTests
     }
 
     /// <summary>The key the plan gives an instance of <paramref name="task"/> in the smoke experiment, once its inputs exist.</summary>
-    static string PlannedKey(string root, string task, string inputsUpTo, params string[] args)
+    static string PlannedKey(string root, string task, string inputsUpTo, string[]? args = null, string? instance = null)
     {
         Assert.Equal(0, HostProcess.Run(root, Smoke, $"--target={inputsUpTo}").ExitCode);
         var planFile = Path.Combine(root, "plan.json");
-        Assert.Equal(0, HostProcess.Run(root, [Smoke, $"--target={task}", "--dryrun", $"--plan={planFile}", .. args]).ExitCode);
-        return Json.Read<List<PlanEntry>>(planFile).First(e => e.Task == task).Key;
+        Assert.Equal(0, HostProcess.Run(root, [Smoke, $"--target={task}", "--dryrun", $"--plan={planFile}", .. args ?? []]).ExitCode);
+        return Json.Read<List<PlanEntry>>(planFile).First(e => e.Task == task && (instance is null || e.Instance == instance)).Key;
     }
 
     /// <summary>

@@ -11,7 +11,7 @@ public sealed partial class FaultTests
     public void InputArtifactDeletedByAnotherGcDuringTheRun_IsReportedAsDisappeared_NotAsADiskProblem()
     {
         Copy(undisturbed.Root, temp.Path);
-        var key = PlannedKey(temp.Path, "GenerateAncestral", "Tokenize", "--force=GenerateAncestral");
+        var key = PlannedKey(temp.Path, "GenerateAncestral", "Tokenize", ["--force=GenerateAncestral"]);
         // The step waits on its key's lock, as behind another run, while a Gc of another scope deletes its tokens.
         var lockFile = new ArtifactStore(temp.Path).LockFile("Generate", key);
         using (var host = new HostProcess(temp.Path, null, Smoke, "--target=GenerateAncestral", "--force=GenerateAncestral"))
