@@ -28,7 +28,7 @@ public sealed class ReplicationPlanTests : IDisposable
         Assert.Equal(["ancestral", "contrastive", "real"], plan.Where(i => i.Task == "Diagnose").Select(i => i.Instance).Order());
         var contrastive = (GenerateSettings)plan.Single(i => i.Task == "GenerateContrastive").Settings;
         Assert.Equal((600, 200), (contrastive.GoodStep, contrastive.Bad!.Step));
-        Assert.Equal([400, 800, 1200, 1600, 2000], ((ScoreSettings)plan.Single(i => i.Id == "Score/baseline-seed42").Settings).Steps);
+        Assert.Equal([1000, 2000], ((ScoreSettings)plan.Single(i => i.Id == "Score/baseline-seed42").Settings).Steps);
     }
 
     [Fact]
