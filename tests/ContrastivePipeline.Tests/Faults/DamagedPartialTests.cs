@@ -12,53 +12,37 @@ namespace ContrastivePipeline.Tests.Faults;
 /// </summary>
 public sealed partial class FaultTests
 {
-    [Theory]
-    [InlineData("model.bin", false)]
-    [InlineData("optimizer.bin", false)]
-    [InlineData("model.bin", true)]
-    public void DamagedCheckpointInAPartialRun_IsDiscarded_AndTheRerunEndsWithTheUndisturbedBytes(string file, bool truncate)
-    {
-        var key = PlannedKey(temp.Path, "TrainGood", "Tokenize");
-        var partial = new ArtifactStore(temp.Path).PartialFolder("Train", key);
-        var checkpoint = Path.Combine(partial, "checkpoints", "step_000020");
-        KillStepWhen(Smoke, "TrainGood", $"Train-{key}.json", () => Directory.Exists(checkpoint));
-        var path = Path.Combine(checkpoint, file);
-        if (truncate)
-            File.WriteAllBytes(path, File.ReadAllBytes(path)[..1000]);
-        else
-            FlipBytes(path, 1);
-
-        var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
-
-        Assert.True(exit == 0, output);
-        Assert.Contains($"checkpoint {checkpoint} is damaged ({file} does not match the hash its state.json recorded): discarded it", output);
-        Assert.Contains($"; resuming from {Path.Combine(partial, "checkpoints", "step_000010")}", output);
-        AssertSound(temp.Path);
-        AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
-    }
-
     /// <summary>
-    /// One changed character that still parses: a letter of the RNG state in <c>state.json</c>, or a digit of the
-    /// loss at step 15 in <c>metrics.jsonl</c> (kept by a resume from step 20, and from no earlier checkpoint).
+    /// A checkpoint's file flipped or cut short, or one character changed that still parses: a letter of the RNG state
+    /// in <c>state.json</c>, a digit of the loss at step 15 in <c>metrics.jsonl</c> (kept by a resume from step 20, and
+    /// from no earlier checkpoint).
     /// </summary>
     [Theory]
-    [InlineData("state.json", "its state.json does not match its seal")]
-    [InlineData("metrics.jsonl", "the lines of metrics.jsonl up to its step do not match the hash its state.json recorded")]
-    public void ValueChangedInAPartialRun_IsCaught_AndTheRerunEndsWithTheUndisturbedBytes(string file, string damage)
+    [InlineData("model.bin", "flip", "model.bin does not match the hash its state.json recorded")]
+    [InlineData("optimizer.bin", "flip", "optimizer.bin does not match the hash its state.json recorded")]
+    [InlineData("model.bin", "truncate", "model.bin does not match the hash its state.json recorded")]
+    [InlineData("state.json", "change", "its state.json does not match its seal")]
+    [InlineData("metrics.jsonl", "change", "the lines of metrics.jsonl up to its step do not match the hash its state.json recorded")]
+    public void DamagedCheckpointInAPartialRun_IsDiscarded_AndTheRerunEndsWithTheUndisturbedBytes(string file, string damage, string found)
     {
         var key = PlannedKey(temp.Path, "TrainGood", "Tokenize");
         var partial = new ArtifactStore(temp.Path).PartialFolder("Train", key);
         var checkpoint = Path.Combine(partial, "checkpoints", "step_000020");
         KillStepWhen(Smoke, "TrainGood", $"Train-{key}.json", () => Directory.Exists(checkpoint));
-        if (file == "state.json")
-            ChangeCharacter(Path.Combine(checkpoint, file), "\"rng_state\": \"", 40);
+        var path = Path.Combine(file == "metrics.jsonl" ? partial : checkpoint, file);
+        if (damage == "truncate")
+            File.WriteAllBytes(path, File.ReadAllBytes(path)[..1000]);
+        else if (damage == "flip")
+            FlipBytes(path, 1);
+        else if (file == "state.json")
+            ChangeCharacter(path, "\"rng_state\": \"", 40);
         else
-            ChangeCharacter(Path.Combine(partial, file), "{\"step\":15,\"loss\":", 3);
+            ChangeCharacter(path, "{\"step\":15,\"loss\":", 3);
 
         var (exit, output) = HostProcess.Run(temp.Path, Smoke, UpToFinal);
 
         Assert.True(exit == 0, output);
-        Assert.Contains($"checkpoint {checkpoint} is damaged ({damage}): discarded it", output);
+        Assert.Contains($"checkpoint {checkpoint} is damaged ({found}): discarded it", output);
         Assert.Contains($"; resuming from {Path.Combine(partial, "checkpoints", "step_000010")}", output);
         AssertSound(temp.Path);
         AssertSameOutputs(undisturbed.Outputs, Outputs(temp.Path));
