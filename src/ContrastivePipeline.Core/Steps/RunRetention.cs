@@ -14,11 +14,8 @@ public sealed record RunRetention(bool KeepOptimizer, IReadOnlyList<long>? Check
     /// <summary>Whether <paramref name="file"/> (relative to the run's artifact, forward slashes) is dropped.</summary>
     public bool Drops(string file)
     {
-        if (CheckpointOf(file) is not { } step)
+        if (RunLayout.CheckpointOf(file) is not { } step)
             return false;
         return (Checkpoints is { } kept && !kept.Contains(step)) || (!KeepOptimizer && file.EndsWith("/" + RunLayout.OptimizerFile, StringComparison.Ordinal));
     }
-
-    /// <summary>The step of the checkpoint a file belongs to, or null when it belongs to none (metrics.jsonl).</summary>
-    public static long? CheckpointOf(string file) => RunLayout.CheckpointOf(file);
 }

@@ -1,5 +1,3 @@
-using ContrastivePipeline.Contracts;
-
 namespace ContrastivePipeline.Evaluation;
 
 /// <summary>evaluation.json of a Score artifact: the checkpoints it scored (which run and arm, its inputs say).</summary>
@@ -7,6 +5,4 @@ namespace ContrastivePipeline.Evaluation;
 internal sealed record EvaluationIndex(List<int> Steps)
 {
     public const string FileName = "evaluation.json";
-
-    public static string StepFolder(string artifact, int step) => RunLayout.ScoredFolder(artifact, step);
 }

@@ -39,7 +39,7 @@ internal sealed class ScoreStep : IStep
         using var events = EventWriter.Open(context.Spec.TensorBoard, Name);
         foreach (var step in settings.Steps)
         {
-            var final = EvaluationIndex.StepFolder(context.OutputFolder, step);
+            var final = RunLayout.ScoredFolder(context.OutputFolder, step);
             if (Directory.Exists(final) && PartHashes.Damage(final) is { } damage)
             {
                 context.Log($"{final} is damaged ({damage}): discarded it; evaluating step {step} again");

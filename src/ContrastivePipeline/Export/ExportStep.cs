@@ -16,7 +16,7 @@ internal sealed class ExportStep : IStep
 
     /// <summary>Of the run, only the exported checkpoint is checked against its manifest (all of them when none is named).</summary>
     public bool Reads(StepContext context, string input, string file) =>
-        input != ExportContract.Run || context.Settings<ExportSettings>().Step is not { } step ? Path.GetFileName(file) != Checkpoints.OptimizerFile
+        input != ExportContract.Run || context.Settings<ExportSettings>().Step is not { } step ? Path.GetFileName(file) != RunLayout.OptimizerFile
             : Checkpoints.Reads(file, step);
 
     public void Run(StepContext context)

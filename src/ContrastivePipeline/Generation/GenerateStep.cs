@@ -67,8 +67,8 @@ internal sealed class GenerateStep : IStep
     static CachedLlama Load(string runFolder, int step, double dropout, int vocab, Device device)
     {
         var folder = Checkpoints.Folder(runFolder, step);
-        if (!File.Exists(Path.Combine(folder, Checkpoints.ModelFile)))
-            throw new StepException($"{folder} holds no {Checkpoints.ModelFile}: step {step} was not saved by that training run");
+        if (!File.Exists(Path.Combine(folder, RunLayout.ModelFile)))
+            throw new StepException($"{folder} holds no {RunLayout.ModelFile}: step {step} was not saved by that training run");
         using var model = Checkpoints.LoadModel(folder, dropout);
         if (model.Shape.Vocab != vocab)
             throw new StepException($"{folder}: the model has {model.Shape.Vocab} tokens but the prompts were encoded with {vocab}; " +

@@ -23,7 +23,7 @@ internal sealed record EvaluatedRun(string Arm, int Seed, IReadOnlyList<Checkpoi
         List<(int, PerplexityFile)> perplexities = [];
         foreach (var step in index.Steps)
         {
-            var folder = EvaluationIndex.StepFolder(artifact, step);
+            var folder = RunLayout.ScoredFolder(artifact, step);
             var perplexity = Json.Read<PerplexityFile>(Path.Combine(folder, PerplexityFile.FileName));
             checkpoints.Add(new(arm, seed, step, new PerplexityEvidence(perplexity.BlockLosses, perplexity.StrataSizes)));
             perplexities.Add((step, perplexity));

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Report;
 
@@ -7,7 +8,7 @@ internal sealed record TrainingCurve(string Arm, int Seed, double[] Steps, doubl
 {
     public static TrainingCurve Read(string arm, int seed, string runFolder)
     {
-        var path = Path.Combine(runFolder, Training.MetricsLog.FileName);
+        var path = Path.Combine(runFolder, TrainContract.MetricsFile);
         var lines = File.Exists(path)
             ? File.ReadLines(path).Where(l => l.Length > 0).Select(l => JsonSerializer.Deserialize<MetricsLine>(l, Json.Options)!).ToList()
             : [];

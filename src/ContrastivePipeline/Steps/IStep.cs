@@ -1,4 +1,4 @@
-using ContrastivePipeline.Training;
+using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Steps;
 
@@ -14,7 +14,7 @@ internal interface IStep
     /// Whether the step reads <paramref name="file"/> (relative to its artifact) of input <paramref name="input"/>: the
     /// files it reads are checked against their manifest before it runs. No step reads another run's optimizer state.
     /// </summary>
-    bool Reads(StepContext context, string input, string file) => Path.GetFileName(file) != Checkpoints.OptimizerFile;
+    bool Reads(StepContext context, string input, string file) => Path.GetFileName(file) != RunLayout.OptimizerFile;
 
     void Run(StepContext context);
 }

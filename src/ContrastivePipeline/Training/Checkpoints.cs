@@ -13,17 +13,15 @@ namespace ContrastivePipeline.Training;
 /// </summary>
 internal static class Checkpoints
 {
-    public const string ModelFile = RunLayout.ModelFile, OptimizerFile = RunLayout.OptimizerFile, StateFile = RunLayout.StateFile;
-
     public static string Folder(string runFolder, long step) => RunLayout.CheckpointFolder(runFolder, step);
 
     /// <summary>Whether a step that loads the model of checkpoint <paramref name="step"/> reads <paramref name="file"/> of the run.</summary>
     public static bool Reads(string file, long step) =>
-        RunLayout.CheckpointOf(file) is not { } checkpoint || (checkpoint == step && Path.GetFileName(file) != OptimizerFile);
+        RunLayout.CheckpointOf(file) is not { } checkpoint || (checkpoint == step && Path.GetFileName(file) != RunLayout.OptimizerFile);
 
     /// <summary>Complete checkpoints, oldest first.</summary>
     public static IReadOnlyList<(long Step, string Folder)> List(string runFolder) =>
-        [.. RunLayout.CheckpointFolders(runFolder).Where(c => File.Exists(Path.Combine(c.Folder, StateFile)))];
+        [.. RunLayout.CheckpointFolders(runFolder).Where(c => File.Exists(Path.Combine(c.Folder, RunLayout.StateFile)))];
 
     /// <summary>Deletes the checkpoints before <paramref name="before"/> that the schedule (every N steps, and the last) does not name.</summary>
     public static void DeleteOffSchedule(string runFolder, Configuration.TrainConfig config, long before)
@@ -39,15 +37,15 @@ internal static class Checkpoints
         if (Directory.Exists(partial))
             Directory.Delete(partial, recursive: true);
         Directory.CreateDirectory(partial);
-        WriteDurably(Path.Combine(partial, ModelFile), writer => model.save(writer));
-        WriteDurably(Path.Combine(partial, OptimizerFile), optimizer.Save);
+        WriteDurably(Path.Combine(partial, RunLayout.ModelFile), writer => model.save(writer));
+        WriteDurably(Path.Combine(partial, RunLayout.OptimizerFile), optimizer.Save);
         var hashes = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
-            [ModelFile] = Hash.OfFile(Path.Combine(partial, ModelFile)),
-            [OptimizerFile] = Hash.OfFile(Path.Combine(partial, OptimizerFile)),
+            [RunLayout.ModelFile] = Hash.OfFile(Path.Combine(partial, RunLayout.ModelFile)),
+            [RunLayout.OptimizerFile] = Hash.OfFile(Path.Combine(partial, RunLayout.OptimizerFile)),
         };
-        var metrics = MetricsLog.Hash(Path.Combine(runFolder, MetricsLog.FileName), state.Step);
-        WriteDurably(Path.Combine(partial, StateFile),
+        var metrics = MetricsLog.Hash(Path.Combine(runFolder, TrainContract.MetricsFile), state.Step);
+        WriteDurably(Path.Combine(partial, RunLayout.StateFile),
             writer => writer.Write(SealedJson.Bytes(state with { Hashes = hashes, Metrics = metrics })));
         Directory.Move(partial, final);
     }
@@ -59,20 +57,20 @@ internal static class Checkpoints
     /// </summary>
     public static string? Damage(string runFolder, string folder)
     {
-        if (SealedJson.Damage(Path.Combine(folder, StateFile)) is { } sealDamage)
+        if (SealedJson.Damage(Path.Combine(folder, RunLayout.StateFile)) is { } sealDamage)
             return $"its {sealDamage}";
-        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, RunLayout.StateFile));
         if (state.Hashes is null || state.Metrics is null)
-            return $"its {StateFile} records no hashes";
-        if (MetricsLog.Hash(Path.Combine(runFolder, MetricsLog.FileName), state.Step) != state.Metrics)
-            return $"the lines of {MetricsLog.FileName} up to its step do not match the hash its {StateFile} recorded";
+            return $"its {RunLayout.StateFile} records no hashes";
+        if (MetricsLog.Hash(Path.Combine(runFolder, TrainContract.MetricsFile), state.Step) != state.Metrics)
+            return $"the lines of {TrainContract.MetricsFile} up to its step do not match the hash its {RunLayout.StateFile} recorded";
         foreach (var (file, hash) in state.Hashes)
         {
             var path = Path.Combine(folder, file);
             if (!File.Exists(path))
                 return $"{file} is missing";
             if (Hash.OfFile(path) != hash)
-                return $"{file} does not match the hash its {StateFile} recorded";
+                return $"{file} does not match the hash its {RunLayout.StateFile} recorded";
         }
         return null;
     }
@@ -80,9 +78,9 @@ internal static class Checkpoints
     /// <summary>Loads weights, optimiser state and the RNG of a complete checkpoint into a freshly built run.</summary>
     public static CheckpointState Restore(string folder, Llama model, AdamW optimizer) => Reading(folder, () =>
     {
-        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
-        LoadInPlace(model, Path.Combine(folder, ModelFile));
-        using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, OptimizerFile))))
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, RunLayout.StateFile));
+        LoadInPlace(model, Path.Combine(folder, RunLayout.ModelFile));
+        using (var reader = new BinaryReader(File.OpenRead(Path.Combine(folder, RunLayout.OptimizerFile))))
             optimizer.Load(reader);
         using var rng = tensor(Convert.FromBase64String(state.RngState), device: CPU); // the CPU generator's state
         set_rng_state(rng);
@@ -107,9 +105,9 @@ internal static class Checkpoints
     /// <summary>A checkpoint's model for inference (GOOD or BAD), on the CPU; the shape comes from its <c>state.json</c>.</summary>
     public static Llama LoadModel(string folder, double attentionDropout = 0.0) => Reading(folder, () =>
     {
-        var state = Json.Read<CheckpointState>(Path.Combine(folder, StateFile));
+        var state = Json.Read<CheckpointState>(Path.Combine(folder, RunLayout.StateFile));
         var model = OnCpu.Build(() => new Llama(state.Shape, attentionDropout));
-        model.load(Path.Combine(folder, ModelFile));
+        model.load(Path.Combine(folder, RunLayout.ModelFile));
         model.eval();
         return model;
     });

@@ -1,6 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using ContrastivePipeline.Contracts;
 
 namespace ContrastivePipeline.Training;
 
@@ -15,8 +14,6 @@ internal sealed class MetricsLog : IDisposable
     {
         NumberHandling = JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
-
-    public const string FileName = TrainContract.MetricsFile;
 
     readonly StreamWriter writer;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Model;
 using ContrastivePipeline.Steps;
 using TorchSharp;
@@ -47,7 +48,7 @@ internal sealed class Trainer : IDisposable
         var shape = Model.Shape;
         var batch = new long[config.BatchSize * shape.Context];
         using var positions = Llama.Positions(shape.Context - 1, device);
-        using var metrics = new MetricsLog(Path.Combine(runFolder, MetricsLog.FileName), start);
+        using var metrics = new MetricsLog(Path.Combine(runFolder, TrainContract.MetricsFile), start);
         var progress = new Progress(config.Steps, start, options.Log ?? Console.WriteLine);
         Model.train();
         for (var step = start; step < config.Steps; step++)

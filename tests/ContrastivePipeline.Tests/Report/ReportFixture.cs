@@ -47,7 +47,7 @@ internal sealed class ReportFixture : IDisposable
         var artifact = Path.Combine(folder.Path, $"eval-{arm}-{seed}");
         foreach (var (step, known, perplexity) in checkpoints)
         {
-            var stepFolder = EvaluationIndex.StepFolder(artifact, step);
+            var stepFolder = RunLayout.ScoredFolder(artifact, step);
             var tokenizer = new ToyTokenizer();
             var scorer = new FuncScorer((s, i) => tokenizer.Token(s[i]) switch
             {
@@ -75,7 +75,7 @@ internal sealed class ReportFixture : IDisposable
     {
         var lines = Enumerable.Range(1, 20).Select(k =>
             $$"""{"step": {{10 * k}}, "loss": {{start / Math.Sqrt(k):R}}, "learning_rate": 0.001, "grad_norm": 1.5, "tokens_per_s": 1000}""");
-        var path = folder.File($"run-{arm}-{seed}/{ContrastivePipeline.Training.MetricsLog.FileName}", string.Join("\n", lines) + "\n");
+        var path = folder.File($"run-{arm}-{seed}/{TrainContract.MetricsFile}", string.Join("\n", lines) + "\n");
         inputs[ReportContract.Run(arm, seed)] = Path.GetDirectoryName(path)!;
     }
 

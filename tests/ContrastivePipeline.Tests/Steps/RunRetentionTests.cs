@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ContrastivePipeline.Configuration;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Training;
 
@@ -15,21 +16,21 @@ public sealed class RunRetentionTests
     {
         var retention = new RunRetention(KeepOptimizer: false, Checkpoints: [300]);
 
-        Assert.True(retention.Drops(File(300, Checkpoints.OptimizerFile)));
-        Assert.False(retention.Drops(File(300, Checkpoints.ModelFile)));
-        Assert.False(retention.Drops(File(300, Checkpoints.StateFile)));
-        Assert.True(retention.Drops(File(100, Checkpoints.ModelFile)));
-        Assert.True(retention.Drops(File(100, Checkpoints.StateFile)));
+        Assert.True(retention.Drops(File(300, RunLayout.OptimizerFile)));
+        Assert.False(retention.Drops(File(300, RunLayout.ModelFile)));
+        Assert.False(retention.Drops(File(300, RunLayout.StateFile)));
+        Assert.True(retention.Drops(File(100, RunLayout.ModelFile)));
+        Assert.True(retention.Drops(File(100, RunLayout.StateFile)));
         Assert.False(retention.Drops("metrics.jsonl"));
-        Assert.Equal(100, RunRetention.CheckpointOf(File(100, Checkpoints.ModelFile)));
+        Assert.Equal(100, RunLayout.CheckpointOf(File(100, RunLayout.ModelFile)));
     }
 
     [Fact]
     public void KeepEverything_DropsNothing()
     {
         var retention = new RunRetention(KeepOptimizer: true, Checkpoints: null);
-        Assert.False(retention.Drops(File(100, Checkpoints.OptimizerFile)));
-        Assert.False(retention.Drops(File(100, Checkpoints.ModelFile)));
+        Assert.False(retention.Drops(File(100, RunLayout.OptimizerFile)));
+        Assert.False(retention.Drops(File(100, RunLayout.ModelFile)));
     }
 
     /// <summary>Users' caches survive the upgrade: the retention settings are in no key, at their defaults or not.</summary>

@@ -1,7 +1,6 @@
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Steps;
+using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Tests.Support;
-using ContrastivePipeline.Training;
 
 namespace ContrastivePipeline.Tests.Training;
 
@@ -24,10 +23,10 @@ public sealed class TrainRetentionTests : IDisposable
         Assert.Equal(kept.Outputs, dropped.Outputs);
         Assert.Equal(kept.Content(), dropped.Content());
         Assert.Null(kept.Dropped);
-        Assert.Equal([10, 20, 30, 40], dropped.Dropped!.Select(f => RunRetention.CheckpointOf(f)!.Value));
-        Assert.All(dropped.Dropped!, f => Assert.EndsWith("/" + Checkpoints.OptimizerFile, f));
-        Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "dropped"), Checkpoints.OptimizerFile, SearchOption.AllDirectories));
-        Assert.Equal(4, Directory.GetFiles(Path.Combine(temp.Path, "kept"), Checkpoints.OptimizerFile, SearchOption.AllDirectories).Length);
+        Assert.Equal([10, 20, 30, 40], dropped.Dropped!.Select(f => RunLayout.CheckpointOf(f)!.Value));
+        Assert.All(dropped.Dropped!, f => Assert.EndsWith("/" + RunLayout.OptimizerFile, f));
+        Assert.Empty(Directory.GetFiles(Path.Combine(temp.Path, "dropped"), RunLayout.OptimizerFile, SearchOption.AllDirectories));
+        Assert.Equal(4, Directory.GetFiles(Path.Combine(temp.Path, "kept"), RunLayout.OptimizerFile, SearchOption.AllDirectories).Length);
         Assert.Empty(new ArtifactStore(Path.Combine(temp.Path, "dropped")).Verify(dropped));
     }
 
