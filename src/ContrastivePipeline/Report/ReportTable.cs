@@ -52,7 +52,7 @@ internal sealed class ReportTable
     /// <summary>"mean ± se", starred when the arm is significantly better than the baseline (never when worse).</summary>
     static string Cell(ArmTaskScore score, Comparison? comparison, bool withError) =>
         Number(score.Mean) + (withError ? " ± " + Number(score.StdError) : "")
-        + Star(comparison is { Significant: true, Improvement: > 0 });
+        + Star(comparison is { SignificantlyBetter: true });
 
     static string Star(bool significant) => significant ? " *" : "";
 }

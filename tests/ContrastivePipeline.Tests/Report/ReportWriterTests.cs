@@ -98,7 +98,7 @@ public sealed class ReportWriterTests
         var comparison = rules[1].GetProperty("comparisons").EnumerateArray()
             .Single(c => c.GetProperty("task").GetString() == TaskNames.Blimp);
         Assert.Equal(0.5, comparison.GetProperty("relative_change").GetDouble());
-        Assert.True(comparison.GetProperty("significant").GetBoolean());
+        Assert.True(comparison.GetProperty("significantly_better").GetBoolean());
         Assert.InRange(comparison.GetProperty("p_value").GetDouble(), 1.0 / 201, 0.05);
         Assert.True(comparison.GetProperty("relative_change_ci").GetProperty("low").GetDouble() > 0);
         Assert.Equal(9, json.RootElement.GetProperty("ties").GetArrayLength());

@@ -11,6 +11,9 @@ internal sealed record Comparison(
     double RelativeChange, Interval RelativeChangeCi, double Improvement, Interval ImprovementCi, double PValue,
     [property: JsonIgnore] double[] RelativeReplicates)
 {
-    /// <summary>The paper's "*": the 95% interval of the improvement excludes 0.</summary>
-    public bool Significant => !ImprovementCi.Contains(0);
+    /// <summary>
+    /// The paper's "*": better than the baseline, the 95% interval of the improvement above 0 (an arm whose interval
+    /// lies below 0 is significantly worse, and not starred).
+    /// </summary>
+    public bool SignificantlyBetter => ImprovementCi.Low > 0;
 }

@@ -74,14 +74,19 @@ public sealed class BootstrapTests
         var baseline = new CheckpointScore("base", 1, 500, Evidence((g, i) => i % 2));
         var same = new CheckpointScore("same", 1, 500, Evidence((g, i) => i % 2));
         var perfect = new CheckpointScore("perfect", 1, 500, Evidence((_, _) => 1));
-        var arms = Aggregate.Arms([baseline, same, perfect], CheckpointRule.Best).ToDictionary(a => a.Arm);
+        var wrong = new CheckpointScore("wrong", 1, 500, Evidence((_, _) => 0));
+        var arms = Aggregate.Arms([baseline, same, perfect, wrong], CheckpointRule.Best).ToDictionary(a => a.Arm);
 
         var tie = Aggregate.Compare(arms["same"], arms["base"]);
         var better = Aggregate.Compare(arms["perfect"], arms["base"]);
+        var worse = Aggregate.Compare(arms["wrong"], arms["base"]);
 
-        Assert.Equal((1.0, 0.0, 0.0, false), (tie.PValue, tie.ImprovementCi.Low, tie.ImprovementCi.High, tie.Significant));
+        Assert.Equal((1.0, 0.0, 0.0, false), (tie.PValue, tie.ImprovementCi.Low, tie.ImprovementCi.High, tie.SignificantlyBetter));
         Assert.Equal(1.0 / (Aggregate.Replicates + 1), better.PValue);
-        Assert.True(better.Significant);
+        Assert.True(better.SignificantlyBetter);
+        // Significantly worse (its whole interval below 0) is not "significant" in the paper's sense of the star.
+        Assert.True(worse.ImprovementCi.High < 0, $"{worse.ImprovementCi}");
+        Assert.Equal((1.0, false), (worse.PValue, worse.SignificantlyBetter));
     }
 
     [Fact]
