@@ -52,6 +52,9 @@ public sealed class BuildContext(ICakeContext cake, Arguments arguments, Paths p
     /// <summary>The instances an earlier task planned (its artifacts are this task's inputs).</summary>
     public IReadOnlyList<StepInstance> Planned<TTask>() where TTask : PipelineTask => Planned(TaskGraph.NameOf(typeof(TTask)));
 
+    /// <summary>Every instance planned so far, in the plan's order.</summary>
+    internal IEnumerable<StepInstance> AllPlanned => planned.Values.SelectMany(instances => instances);
+
     IReadOnlyList<StepInstance> Planned(string task) =>
         planned.TryGetValue(task, out var list) ? list
             : throw new InvalidOperationException($"task {CurrentTask} needs {task}, which is not in the plan: add [IsDependentOn]");

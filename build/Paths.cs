@@ -14,6 +14,8 @@ public sealed class Paths(string root, string artifacts)
     /// <summary>Each instance's whole output, <c>&lt;step&gt;-&lt;key&gt;.log</c>, appended per attempt.</summary>
     public string Logs => Path.Combine(Artifacts, "logs");
 
+    public string Log(string step, string key) => Path.Combine(Logs, $"{step}-{key}.log");
+
     public string Run(string experiment) => Path.Combine(Artifacts, "runs", experiment);
 
     /// <summary>An instance's TensorBoard event files: logs, outside the store (so `tensorboard --logdir` a run folder).</summary>

@@ -37,7 +37,7 @@ internal static class Launching
     /// <summary>Where an instance's spec and log go, with its threads and resources; its slot is filled in when it starts.</summary>
     public static Launch Shape(StepInstance instance, Paths paths, int threads, TaskResources resources) =>
         new(instance, Path.Combine(paths.Specs, $"{instance.Step}-{instance.Key}.json"),
-            Path.Combine(paths.Logs, $"{instance.Step}-{instance.Key}.log"), "", threads, resources);
+            paths.Log(instance.Step, instance.Key), "", threads, resources);
 
     /// <summary>A Slurm memory or time value of cake.config, checked where it is read.</summary>
     static string? Size<T>(ICakeConfiguration config, string key, Func<string, T?> parse) where T : struct =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Configuration;
+using Spectre.Console;
 using YamlDotNet.RepresentationModel;
 
 namespace ContrastivePipeline.Build.Store;
@@ -30,6 +31,8 @@ internal static class Compare
         StoreVerbs.Write(columns, rows);
         foreach (var missing in runs.Where(r => r.Report is null))
             StoreVerbs.Say($"{missing.Name}: no report.json in {paths.Run(missing.Name)}: run the experiment to fill its row");
+        if (RunCost.Campaign(runs.Select(r => paths.Run(r.Name))) is { } campaign)
+            StoreVerbs.Say(Markup.Escape(campaign));
         if (arguments.All["out"].LastOrDefault() is { } output)
         {
             var file = Path.GetFullPath(output);

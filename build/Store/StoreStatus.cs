@@ -2,6 +2,7 @@ using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
+using Spectre.Console;
 
 namespace ContrastivePipeline.Build.Store;
 
@@ -14,16 +15,28 @@ internal static class StoreStatus
     public static int Run(BuildContext context)
     {
         var now = DateTimeOffset.UtcNow;
-        var rows = GraphInstances.Plan(context, StoreVerbs.Graph).Select(i => Row(context.Store, i, now)).ToList();
-        StoreVerbs.Write(["Task", "Instance", "Key", "State", "Size", "Age"],
-            rows.Select(r => (IReadOnlyList<string>)[r.Task, r.Instance, r.Key, r.State, StoreVerbs.Bytes(r.Bytes), r.Age]));
+        var instances = GraphInstances.Plan(context, StoreVerbs.Graph);
+        var rows = instances.Select(i => Row(context.Store, i, now)).ToList();
+        var costs = instances.Select(i => RunCost.Of(context.Paths, i)).ToList();
+        StoreVerbs.Write(["Task", "Instance", "Key", "State", "Size", "Age", "Attempts", "Wall", "CPU", "Cores", "Max RSS"],
+            rows.Zip(costs, (r, c) => (IReadOnlyList<string>)[r.Task, r.Instance, r.Key, r.State, StoreVerbs.Bytes(r.Bytes), r.Age,
+                .. CostCells(c)]));
         StoreVerbs.Write(["Task", "Instances", "Complete", "Partial", "Missing", "Size"], rows.GroupBy(r => r.Task).Select(g =>
             (IReadOnlyList<string>)[g.Key, $"{g.Count()}", Count(g, "complete"), Count(g, "partial"), Count(g, "missing"),
                 StoreVerbs.Bytes(g.Sum(r => r.Bytes))]));
         StoreVerbs.Say($"{context.Experiment.Name}: {rows.Count(r => r.State.StartsWith("complete"))} of {rows.Count} instances " +
             $"complete, {StoreVerbs.Bytes(rows.Sum(r => r.Bytes))} in {context.Store.Root}");
+        StoreVerbs.Say(Markup.Escape(RunCost.Total(RunCost.Of(context.Paths, instances))));
         return 0;
     }
+
+    /// <summary>Attempts measured (and killed ones), wall and CPU time summed over them, cores kept busy, peak memory.</summary>
+    static IEnumerable<string> CostCells(InstanceCost c) => c.Measured + c.Unmeasured == 0 ? ["", "", "", "", ""] :
+    [
+        c.Unmeasured > 0 ? $"{c.Measured} (+{c.Unmeasured} killed)" : $"{c.Measured}",
+        RunCost.Duration(c.Cost.WallSeconds), RunCost.Duration(c.Cost.CpuSeconds),
+        c.Cost.Cores.ToString("F2", System.Globalization.CultureInfo.InvariantCulture), StoreVerbs.Bytes(c.Cost.MaxRssBytes),
+    ];
 
     static string Count(IEnumerable<StatusRow> rows, string state) => $"{rows.Count(r => r.State.StartsWith(state))}";
 

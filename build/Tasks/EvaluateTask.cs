@@ -1,5 +1,6 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Store;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 
@@ -52,5 +53,8 @@ public sealed class EvaluateTask : PipelineTask
         Console.WriteLine();
         Console.WriteLine(File.ReadAllText(Path.Combine(report, "summary.txt")));
         Console.WriteLine($"Report: {Path.GetRelativePath(context.Paths.Root, Path.Combine(run, "report.md"))}");
+        // What the experiment cost beside it, from the logs: not in the report artifact, whose bytes depend on scores only.
+        Console.WriteLine(RunCost.Write(run, RunCost.Of(context.Paths, context.AllPlanned.Where(i => i.Manifest is not null))) +
+            $" ({Path.GetRelativePath(context.Paths.Root, Path.Combine(run, RunCost.MarkdownFile))})");
     }
 }

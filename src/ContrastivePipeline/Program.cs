@@ -1,3 +1,4 @@
+using ContrastivePipeline;
 using ContrastivePipeline.Corpus;
 using ContrastivePipeline.Diagnostics;
 using ContrastivePipeline.Evaluation;
@@ -34,4 +35,6 @@ if (args is ["evaluate-benchmark", .. var evaluateArgs])
     using var tensors = TorchSharp.torch.NewDisposeScope();
     return EvaluationBenchmark.Command(evaluateArgs);
 }
+// What the attempt cost, as its last line, however it ends but killed (costs are logs: Program is not in any key).
+AppDomain.CurrentDomain.ProcessExit += (_, _) => Console.WriteLine(StepCost.OfThisProcess().Line);
 return StepCommand.Run(args, steps);

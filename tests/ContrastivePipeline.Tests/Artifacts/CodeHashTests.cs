@@ -9,7 +9,7 @@ namespace ContrastivePipeline.Tests.Artifacts;
 /// <summary>The code part of a key, read from the step CLI built with these tests.</summary>
 public sealed class CodeHashTests
 {
-    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Mix", "Score", "Export", "Report"];
+    static readonly string[] Steps = ["Corpus", "Tokenize", "Train", "Generate", "Diagnose", "Mix", "Score", "Export", "Report"];
 
     static readonly CodeHash Built = CodeHash.Load(new ContrastivePipeline.Build.Paths(Repo.Root, "artifacts").StepCli);
 
@@ -23,6 +23,14 @@ public sealed class CodeHashTests
             Assert.True(Reaches(step, "ContrastivePipeline.Steps.StepRunner"), step);
             Assert.Single(Steps, other => Built.For(step).Members.Keys.Any(k => k.Contains($".{other}Step::Run(", StringComparison.Ordinal)));
         }
+    }
+
+    [Fact]
+    public void NoStep_ReachesTheCostLine_WhichTheStepCliPrintsOutsideEveryStep()
+    {
+        // Costs are logs: measuring them must never change a key (Program.cs prints them after the step command returns).
+        foreach (var step in Steps)
+            Assert.False(Reaches(step, "ContrastivePipeline.StepCost"), step);
     }
 
     [Fact]
