@@ -15,9 +15,9 @@ internal static class LogTail
     /// </summary>
     public static string? LastError(string log)
     {
-        // The sbatch script's own header and footer lines say nothing about the cause.
+        // The sbatch script's own header and footer lines, and the step's cost line, say nothing about the cause.
         var output = Text(log).Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-            .Where(l => !l.StartsWith("===", StringComparison.Ordinal)).ToList();
+            .Where(l => !l.StartsWith("===", StringComparison.Ordinal) && StepCost.Parse(l) is null).ToList();
         return output.LastOrDefault(IsError) ?? output.LastOrDefault();
     }
 

@@ -58,12 +58,13 @@ public sealed class SlurmJobTests
     }
 
     [Fact]
-    public void ALogsLastError_IsTheLastErrorLine_ElseTheLastLineOfOutput_NeverTheScriptsFooter()
+    public void ALogsLastError_IsTheLastErrorLine_ElseTheLastLineOfOutput_NeverTheScriptsFooterOrTheCostLine()
     {
         using var temp = new TempFolder();
         var failed = temp.File("failed.log", "=== Score/good on vm, Slurm job 3\nstep 1/40\nerror: Score/good: tasks/x.jsonl:1: bad JSON\n" +
             "   at nothing\n=== exit code 1, ended 17.5\n");
-        var silent = temp.File("silent.log", "=== Train/base on vm\nstep 20/40 | loss 3.2\n=== exit code 137, ended 17.5\n");
+        var silent = temp.File("silent.log", "=== Train/base on vm\nstep 20/40 | loss 3.2\ncost: wall 1.0 s, CPU 1.5 s, max RSS 300.0 MB\n" +
+            "=== exit code 75, ended 17.5\n");
         var killed = temp.File("killed.log", "step 20/40\nslurmstepd: error: *** JOB 4 ON vm CANCELLED AT 2026-12-07T17:00:00 DUE TO TIME LIMIT ***\n");
 
         Assert.Equal("error: Score/good: tasks/x.jsonl:1: bad JSON", LogTail.LastError(failed));
