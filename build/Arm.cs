@@ -1,5 +1,5 @@
 using System.Globalization;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;

@@ -1,6 +1,7 @@
 using Cake.Core;
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 

@@ -42,7 +42,7 @@ public sealed class Paths(string root, string artifacts)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new Internal.UnwritableRootException($"the artifact root {Artifacts} is not a writable folder ({e.Message}); set Paths.Artifacts in " +
+            throw new Host.UnwritableRootException($"the artifact root {Artifacts} is not a writable folder ({e.Message}); set Paths.Artifacts in " +
                 "cake.config or pass --paths_artifacts=<folder>", e);
         }
     }

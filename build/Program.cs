@@ -1,4 +1,4 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
 
-// Wiring only: the tasks are the classes in Tasks/, the host is Internal/PipelineHost.
+// Wiring only: the tasks are the classes in Tasks/, the host is Host/PipelineHost.
 return PipelineHost.Run(args);

@@ -1,4 +1,3 @@
-using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Build.Tasks;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;

@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Build.Publish;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 

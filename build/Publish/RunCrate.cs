@@ -1,7 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Build.Publish;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
 using ContrastivePipeline.Configuration;
 using Spectre.Console;
 using YamlDotNet.RepresentationModel;

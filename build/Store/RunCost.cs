@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Build.Store;
 

@@ -1,5 +1,5 @@
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
 using ContrastivePipeline.Steps;
 
 namespace ContrastivePipeline.Build.Store;

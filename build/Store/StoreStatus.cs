@@ -1,5 +1,5 @@
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Contracts;
 using ContrastivePipeline.Steps;
 using Spectre.Console;

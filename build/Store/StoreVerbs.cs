@@ -1,4 +1,5 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using Spectre.Console;
 

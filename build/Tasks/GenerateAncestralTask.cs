@@ -1,4 +1,3 @@
-using ContrastivePipeline.Build.Internal;
 using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Build.Tasks;

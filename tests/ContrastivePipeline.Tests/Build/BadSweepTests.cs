@@ -1,5 +1,5 @@
 using System.Text.Json;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;

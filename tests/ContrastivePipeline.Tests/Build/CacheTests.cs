@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Support;
 using Snapshooter;
 using Snapshooter.Xunit;

@@ -1,6 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 

@@ -1,6 +1,8 @@
 using Cake.Core;
 using Cake.Core.Configuration;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Execution;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 using FileSystem = Cake.Core.IO.FileSystem;

@@ -1,4 +1,4 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 

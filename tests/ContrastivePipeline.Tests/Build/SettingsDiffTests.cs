@@ -1,4 +1,4 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Tests.Build;
 

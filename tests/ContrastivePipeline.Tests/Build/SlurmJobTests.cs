@@ -1,4 +1,4 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Execution;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 

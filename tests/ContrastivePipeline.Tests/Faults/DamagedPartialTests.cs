@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Support;
 using static ContrastivePipeline.Tests.Faults.StoreState;
 

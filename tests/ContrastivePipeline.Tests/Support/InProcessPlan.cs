@@ -1,6 +1,7 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 
 namespace ContrastivePipeline.Tests.Support;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 
 namespace ContrastivePipeline.Tests.Build.Publish;
 

@@ -1,4 +1,4 @@
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Support;
 
 namespace ContrastivePipeline.Tests.Build.Publish;

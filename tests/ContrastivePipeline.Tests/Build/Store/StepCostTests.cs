@@ -1,6 +1,6 @@
 using ContrastivePipeline.Artifacts;
 using ContrastivePipeline.Build;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Build.Store;
 using ContrastivePipeline.Tests.Support;
 

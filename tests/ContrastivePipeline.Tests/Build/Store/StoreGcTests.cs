@@ -1,5 +1,6 @@
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Faults;
 using ContrastivePipeline.Tests.Support;
 

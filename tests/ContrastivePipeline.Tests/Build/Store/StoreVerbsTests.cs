@@ -1,5 +1,6 @@
 using ContrastivePipeline.Artifacts;
-using ContrastivePipeline.Build.Internal;
+using ContrastivePipeline.Build.Host;
+using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Build.Store;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
