@@ -8,7 +8,7 @@ namespace ContrastivePipeline.Tests.Cluster;
 public sealed class SlurmClusterTests
 {
     [SlurmFact]
-    public void Two_jobs_asking_for_a_GPU_each_see_a_different_CUDA_VISIBLE_DEVICES()
+    public void TwoJobsAskingForAGpuEach_SeeADifferentCudaVisibleDevices()
     {
         using var folder = new TempFolder();
         // Each job waits for the other's file, so both hold their GPU at the same time (the second may first wait for a
@@ -26,7 +26,7 @@ public sealed class SlurmClusterTests
     }
 
     [SlurmFact]
-    public void A_job_asking_for_more_CPUs_than_the_node_has_is_refused_at_submission()
+    public void AJobAskingForMoreCpusThanTheNodeHas_IsRefusedAtSubmission()
     {
         var (code, output) = ShellCommand.Exec("sbatch", "--parsable", "--cpus-per-task=4096", "--wrap=true");
 

@@ -17,7 +17,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Training_is_8000_steps_of_262144_tokens_with_the_authors_optimiser_and_no_clipping()
+    public void Training_Is8000StepsOf262144Tokens_WithTheAuthorsOptimiserAndNoClipping()
     {
         var train = Resolved().Train;
         Assert.Equal(262_144, train.BatchSize * Resolved().Model.Context);
@@ -25,7 +25,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Model_is_the_12_by_768_Llama_with_a_32000_token_SentencePiece_vocabulary()
+    public void Model_IsThe12By768Llama_WithA32000TokenSentencePieceVocabulary()
     {
         var e = Resolved();
         Assert.Equal((12, 768, 12, 3072, 1024), (e.Model.Layers, e.Model.Hidden, e.Model.Heads, e.Model.Intermediate, e.Model.Context));
@@ -33,7 +33,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Nominal_0_3_is_25_percent_synthetic()
+    public void Nominal0Point3_Is25PercentSynthetic()
     {
         var mix = Resolved().Mix;
         Assert.Equal([0.3], mix.Ratios);
@@ -42,7 +42,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Good_is_step_2500_of_seed_43_and_Bad_step_500_of_the_same_run()
+    public void Good_IsStep2500OfSeed43_AndBadStep500OfTheSameRun()
     {
         var e = Resolved();
         Assert.Equal((2500, 43), (e.Good.Step, e.Good.Seed));
@@ -51,7 +51,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Decoding_is_alpha_0_1_lambda_1_penalty_minus_20_on_20_token_prompts_8_continuations_of_400()
+    public void Decoding_IsAlpha0Point1Lambda1PenaltyMinus20_On20TokenPromptsWith8ContinuationsOf400()
     {
         var g = Resolved().Generate;
         Assert.Equal((0.1, 1.0, -20.0, 1.0), (g.Alpha, g.Lambda, g.Penalty, g.Temperature));
@@ -61,7 +61,7 @@ public sealed class PaperExperimentTests
     }
 
     [Fact]
-    public void Final_models_train_10_seeds_42_to_51()
+    public void FinalModels_Train10Seeds42To51()
     {
         Assert.Equal(Enumerable.Range(42, 10), Resolved().Final.Seeds);
     }

@@ -14,7 +14,7 @@ public sealed class SyntheticShareTests
 
     [Theory]
     [MemberData(nameof(PaperTable))]
-    public void Fraction_of_every_nominal_ratio_is_the_papers(double ratio, int rows, double percent)
+    public void FractionOfEveryNominalRatio_IsThePapers(double ratio, int rows, double percent)
     {
         var share = new MixConfig().Share(ratio);
         Assert.Equal((rows, percent), (share.RowsPerDeviceBatch, 100 * share.Fraction));
@@ -23,21 +23,21 @@ public sealed class SyntheticShareTests
     }
 
     [Fact]
-    public void Paper_step_of_256_at_nominal_0_3_holds_64_synthetic_sequences_not_76()
+    public void PaperStepOf256AtNominal0Point3_Holds64SyntheticSequences_Not76()
     {
         var settings = new TrainSettings(new ModelConfig(), new TrainConfig { BatchSize = 256, MicroBatch = 16 }, 42, new MixConfig().Share(0.3));
         Assert.Equal(64, settings.SyntheticRows);
     }
 
     [Fact]
-    public void Rows_are_floored_as_Python_int_with_no_rounding_slack()
+    public void Rows_AreFlooredAsPythonInt_WithNoRoundingSlack()
     {
         // 100 x 0.29 is 28.999999999999996 in IEEE doubles; Python's int() gives 28, and so must we.
         Assert.Equal(28, new SyntheticShare(0.29, 100).RowsPerDeviceBatch);
     }
 
     [Fact]
-    public void Batch_that_is_not_whole_device_batches_is_refused()
+    public void BatchThatIsNotWholeDeviceBatches_IsRefused()
     {
         Assert.Throws<ArgumentException>(() => new SyntheticShare(0.3, 16).Rows(24));
         Assert.NotNull(new SyntheticShare(0.3, 16).Problem(24));

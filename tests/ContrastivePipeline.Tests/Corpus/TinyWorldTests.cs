@@ -29,7 +29,7 @@ public sealed class TinyWorldTests
         File.ReadAllLines(Path.Combine(Corpus.Value.Probes, file)).Select(l => JsonDocument.Parse(l).RootElement).ToList();
 
     [Fact]
-    public void Corpus_and_probes_are_identical_for_the_same_seed_and_differ_for_another()
+    public void CorpusAndProbes_AreIdenticalForTheSameSeed_AndDifferForAnother()
     {
         var (a, probesA) = Generate(3, 20_000);
         var (b, probesB) = Generate(3, 20_000);
@@ -45,7 +45,7 @@ public sealed class TinyWorldTests
     [InlineData(1_000)]
     [InlineData(20_000)]
     [InlineData(Words)]
-    public void Word_count_is_within_five_percent_of_the_request(int words)
+    public void WordCount_IsWithinFivePercentOfTheRequest(int words)
     {
         var sources = words == Words ? Corpus.Value.Sources : Generate(11, words).Sources;
 
@@ -55,7 +55,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Corpus_has_stories_dialogue_and_facts_and_most_stories_are_long_enough_for_a_seed_prompt()
+    public void Corpus_HasStoriesDialogueAndFacts_AndMostStoriesAreLongEnoughForASeedPrompt()
     {
         var sources = Corpus.Value.Sources;
         var stories = sources.Single(s => s.Name == TinyWorld.Stories).Documents;
@@ -66,7 +66,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void No_document_is_empty_or_contains_an_empty_line()
+    public void NoDocument_IsEmptyOrContainsAnEmptyLine()
     {
         var documents = AllDocuments(Corpus.Value.Sources).ToList();
 
@@ -75,7 +75,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Vocabulary_has_at_least_two_thousand_distinct_words_not_counting_possessives()
+    public void Vocabulary_HasAtLeastTwoThousandDistinctWords_NotCountingPossessives()
     {
         var vocabulary = AllDocuments(Corpus.Value.Sources)
             .SelectMany(d => d.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries))
@@ -87,7 +87,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Article_before_a_word_matches_its_first_sound_throughout_the_corpus()
+    public void ArticleBeforeAWord_MatchesItsFirstSound_ThroughoutTheCorpus()
     {
         var text = string.Join("\n", AllDocuments(Corpus.Value.Sources));
 
@@ -100,7 +100,7 @@ public sealed class TinyWorldTests
     [Theory]
     [InlineData("tinyworld_subject_verb_agreement.jsonl")]
     [InlineData("tinyworld_determiner_noun_agreement.jsonl")]
-    public void Agreement_pairs_have_blimp_fields_and_differ_in_exactly_one_word(string file)
+    public void AgreementPairs_HaveBlimpFields_AndDifferInExactlyOneWord(string file)
     {
         var pairs = Probe(Path.Combine("blimp_filtered", file));
 
@@ -118,7 +118,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Good_sentences_agree_in_number_and_bad_ones_do_not()
+    public void GoodSentences_AgreeInNumber_AndBadOnesDoNot()
     {
         var singularVerbs = new HashSet<string> { "is", "was", "has", "lives", "eats" };
         var plurals = TinyWorldLexicon.Animals.SelectMany(a => a.Members)
@@ -144,7 +144,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Agreement_probes_are_not_copies_of_training_sentences()
+    public void AgreementProbes_AreNotCopiesOfTrainingSentences()
     {
         var text = string.Join("\n", AllDocuments(Corpus.Value.Sources));
         var goods = new[] { "tinyworld_subject_verb_agreement.jsonl", "tinyworld_determiner_noun_agreement.jsonl" }
@@ -164,7 +164,7 @@ public sealed class TinyWorldTests
     }
 
     [Fact]
-    public void Entity_tracking_items_have_five_distinct_options_and_the_first_is_what_the_box_holds()
+    public void EntityTrackingItems_HaveFiveDistinctOptions_AndTheFirstIsWhatTheBoxHolds()
     {
         var items = Probe(Path.Combine("entity_tracking", "tinyworld_boxes.jsonl"));
 
@@ -212,7 +212,7 @@ public sealed class TinyWorldTests
     [InlineData("cherry", "cherries")]
     [InlineData("teddy bear", "teddy bears")]
     [InlineData("day", "days")]
-    public void Plural_follows_spelling_rules_and_irregular_forms(string noun, string plural) =>
+    public void Plural_FollowsSpellingRulesAndIrregularForms(string noun, string plural) =>
         Assert.Equal(plural, English.Plural(noun));
 
     [Theory]
@@ -224,7 +224,7 @@ public sealed class TinyWorldTests
     [InlineData("visit", "visits", "visited", "visiting")]
     [InlineData("play", "plays", "played", "playing")]
     [InlineData("tidy up", "tidies up", "tidied up", "tidying up")]
-    public void Verb_forms_follow_spelling_rules_and_irregular_forms(string verb, string third, string past, string ing)
+    public void VerbForms_FollowSpellingRulesAndIrregularForms(string verb, string third, string past, string ing)
     {
         Assert.Equal(third, English.Third(verb));
         Assert.Equal(past, English.Past(verb));
@@ -237,6 +237,6 @@ public sealed class TinyWorldTests
     [InlineData("orange hat", "an orange hat")]
     [InlineData("ukulele", "a ukulele")]
     [InlineData("unicorn", "a unicorn")]
-    public void Article_follows_the_sound_of_the_next_word(string phrase, string expected) =>
+    public void Article_FollowsTheSoundOfTheNextWord(string phrase, string expected) =>
         Assert.Equal(expected, English.A(phrase));
 }

@@ -17,7 +17,7 @@ namespace ContrastivePipeline.Tests.Devices;
 public sealed class ResumeOffTheCpuTests
 {
     [Fact]
-    public void Restoring_a_checkpoint_keeps_the_parameters_that_the_optimizer_updates()
+    public void RestoringACheckpoint_KeepsTheParametersThatTheOptimizerUpdates()
     {
         using var folder = new TempFolder();
         using (var trainer = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { Steps = 2 }))

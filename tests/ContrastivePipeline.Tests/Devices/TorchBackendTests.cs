@@ -13,11 +13,11 @@ public sealed class TorchBackendTests
     static readonly string Project = Path.Combine(Repo.Root, "src", "ContrastivePipeline", "ContrastivePipeline.csproj");
 
     [Fact]
-    public void The_default_build_references_the_cpu_libtorch_only() =>
+    public void DefaultBuild_ReferencesTheCpuLibtorchOnly() =>
         Assert.Equal(["libtorch-cpu-linux-x64"], Libtorch(Evaluate()));
 
     [Fact]
-    public void TorchBackend_cuda_references_the_cuda_libtorch_instead_at_the_same_pinned_version()
+    public void TorchBackendCuda_ReferencesTheCudaLibtorchInstead_AtTheSamePinnedVersion()
     {
         var items = Evaluate("-p:TorchBackend=cuda");
 
@@ -29,7 +29,7 @@ public sealed class TorchBackendTests
     }
 
     [Fact]
-    public void An_unknown_TorchBackend_stops_the_build_naming_the_allowed_ones()
+    public void AnUnknownTorchBackend_StopsTheBuild_NamingTheAllowedOnes()
     {
         var (code, output) = MSBuild(Project, "-t:CheckTorchBackend", "-p:TorchBackend=rocm");
 

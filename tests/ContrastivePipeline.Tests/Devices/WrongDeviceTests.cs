@@ -23,7 +23,7 @@ namespace ContrastivePipeline.Tests.Devices;
 public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<GenerateFixture>
 {
     [Fact]
-    public void Training_and_its_resume_create_no_tensor_off_the_step_device()
+    public void TrainingAndItsResume_CreateNoTensorOffTheStepDevice()
     {
         using var folder = new TempFolder();
 
@@ -48,7 +48,7 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
     [InlineData("contrastive", 0.0)]
     [InlineData("contrastive", 0.5)]
     [InlineData("ancestral", 0.0)]
-    public void Generation_creates_no_tensor_off_the_step_device(string strategy, double badDropout)
+    public void Generation_CreatesNoTensorOffTheStepDevice(string strategy, double badDropout)
     {
         using var output = new TempFolder();
         var config = new GenerateConfig { PrefixTokens = 12, Continuations = 2, NewTokens = 8, MaxPrompts = 3, BatchSize = 4 };
@@ -62,7 +62,7 @@ public sealed class WrongDeviceTests(GenerateFixture fixture) : IClassFixture<Ge
     }
 
     [Fact]
-    public void Evaluation_creates_no_tensor_off_the_step_device()
+    public void Evaluation_CreatesNoTensorOffTheStepDevice()
     {
         using var output = new TempFolder();
         using var probes = new TempFolder();

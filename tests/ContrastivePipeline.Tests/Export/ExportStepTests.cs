@@ -63,7 +63,7 @@ public sealed class ExportStepTests : IDisposable
     }
 
     [Fact]
-    public void Without_a_step_the_last_checkpoint_is_exported()
+    public void LastCheckpoint_IsExported_WithoutAStep()
     {
         Train(vocab);
 
@@ -73,7 +73,7 @@ public sealed class ExportStepTests : IDisposable
     }
 
     [Fact]
-    public void A_chosen_step_exports_that_checkpoint()
+    public void AChosenStep_ExportsThatCheckpoint()
     {
         Train(vocab);
 
@@ -83,7 +83,7 @@ public sealed class ExportStepTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_checkpoint_fails_naming_its_folder_and_the_steps_there()
+    public void AMissingCheckpoint_Fails_NamingItsFolderAndTheStepsThere()
     {
         Train(vocab);
 
@@ -94,7 +94,7 @@ public sealed class ExportStepTests : IDisposable
     }
 
     [Fact]
-    public void A_run_without_checkpoints_fails_with_the_fix()
+    public void ARunWithoutCheckpoints_FailsWithTheFix()
     {
         var error = Assert.Throws<StepException>(() => new ExportStep().Run(Context(new ExportSettings("GOOD"))));
 
@@ -103,7 +103,7 @@ public sealed class ExportStepTests : IDisposable
     }
 
     [Fact]
-    public void A_tokenizer_of_another_vocabulary_fails_before_writing_anything()
+    public void ATokenizerOfAnotherVocabulary_Fails_BeforeWritingAnything()
     {
         Train(vocab + 5);
 

@@ -44,7 +44,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     JsonObject ReadJson(string file) => JsonNode.Parse(File.ReadAllText(Path.Combine(output, file)))!.AsObject();
 
     [Fact]
-    public void Safetensors_hold_exactly_the_Hugging_Face_keys_as_contiguous_fp32_with_pt_metadata()
+    public void Safetensors_HoldExactlyTheHuggingFaceKeys_AsContiguousFp32WithPtMetadata()
     {
         var header = SafetensorsHeader.Read(Path.Combine(output, HuggingFaceExport.WeightsFile));
 
@@ -64,7 +64,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     }
 
     [Fact]
-    public void Weights_read_back_by_PyBridge_into_a_fresh_model_are_bit_identical()
+    public void WeightsReadBackByPyBridgeIntoAFreshModel_AreBitIdentical()
     {
         manual_seed(99);
         using var loaded = new Llama(shape);
@@ -85,7 +85,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     }
 
     [Fact]
-    public void Config_is_a_LlamaConfig_of_the_model_shape_with_the_paper_special_tokens()
+    public void Config_IsALlamaConfigOfTheModelShape_WithThePaperSpecialTokens()
     {
         var config = ReadJson(HuggingFaceExport.ConfigFile);
 
@@ -104,7 +104,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     }
 
     [Fact]
-    public void Small_json_files_match_the_snapshot()
+    public void SmallJsonFiles_MatchTheSnapshot()
     {
         string[] files = [HuggingFaceExport.ConfigFile, HuggingFaceExport.GenerationConfigFile, TokenizerExport.ConfigFile, TokenizerExport.SpecialTokensFile];
 
@@ -112,7 +112,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     }
 
     [Fact]
-    public void Tokenizer_keeps_the_vocabulary_and_merges_and_adds_bos_in_front()
+    public void Tokenizer_KeepsTheVocabularyAndMerges_AndAddsBosInFront()
     {
         var source = JsonNode.Parse(File.ReadAllText(Path.Combine(tokenizer, BpeFiles.Tokenizer)))!;
         var exported = ReadJson(BpeFiles.Tokenizer);
@@ -134,7 +134,7 @@ public sealed class HuggingFaceExportTests : IDisposable
     }
 
     [PyTorchFact]
-    public void Python_reference_forward_matches_our_logits()
+    public void PythonReferenceForward_MatchesOurLogits()
     {
         long[] ids = [1, 40, 41, 42, 7, 250, 2];
         var script = Path.Combine(Repo.Root, "tests", "ContrastivePipeline.Tests", "Export", "hf_llama_reference.py");

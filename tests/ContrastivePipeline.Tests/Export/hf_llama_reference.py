@@ -4,7 +4,7 @@ It reads only what transformers reads: config.json for every hyperparameter and 
 format's definition (no safetensors or transformers package is needed; Debian's python3-torch is enough).
 Prints the logits [T, V] for the token ids given on the command line as JSON.
 Run: /usr/bin/python3 hf_llama_reference.py FOLDER 1,40,41,42
-The C# test HuggingFaceExportTests.Python_reference_forward_matches_our_logits runs it when CP_PYTORCH names such a
+The C# test HuggingFaceExportTests.PythonReferenceForward_MatchesOurLogits runs it when CP_PYTORCH names such a
 python.
 """
 import json

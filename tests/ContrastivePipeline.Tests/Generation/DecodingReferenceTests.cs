@@ -36,7 +36,7 @@ public sealed class DecodingReferenceTests : IDisposable
     };
 
     [PyTorchFact]
-    public void Every_strategy_and_truncation_gives_the_reference_distribution()
+    public void EveryStrategyAndTruncation_GivesTheReferenceDistribution()
     {
         using var scope = NewDisposeScope();
         var (good, bad) = Logits();

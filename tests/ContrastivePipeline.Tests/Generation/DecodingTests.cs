@@ -16,7 +16,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Every_strategy_has_its_own_decoding_class_which_reads_a_BAD_exactly_when_the_strategy_contrasts()
+    public void EveryStrategy_HasItsOwnDecodingClass_WhichReadsABadExactlyWhenTheStrategyContrasts()
     {
         Assert.Equal(["ancestral", "contrastive", "head-only"], DecodingStrategy.All.Select(s => s.Name));
         var decodings = DecodingStrategy.All.Select(s => Decoding.For(s, new GenerateConfig())).ToList();
@@ -25,7 +25,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Contrastive_scores_equal_a_direct_computation_from_both_models_log_probs()
+    public void ContrastiveScores_EqualADirectComputationFromBothModelsLogProbs()
     {
         const double temperature = 0.7, alpha = 0.1, lambda = 0.6, penalty = -20;
         manual_seed(1);
@@ -50,7 +50,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Head_only_scores_are_good_log_probs_on_the_head_and_the_penalty_elsewhere()
+    public void HeadOnlyScores_AreGoodLogProbsOnTheHead_AndThePenaltyElsewhere()
     {
         manual_seed(2);
         using var good = randn(2, 30) * 3;
@@ -63,7 +63,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Tokens_outside_the_head_are_sampled_at_the_rate_the_penalty_implies()
+    public void TokensOutsideTheHead_AreSampledAtTheRateThePenaltyImplies()
     {
         // 5 plausible tokens and 45 implausible ones; penalty -3 makes the tail mass large enough to count:
         // q = 45 e^-3 / (sum_head e^score + 45 e^-3). N = 40,000 rows with their own streams; tolerance 4 sigma.
@@ -91,7 +91,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Top_p_keeps_the_prefix_up_to_p_and_the_token_that_crosses_it()
+    public void TopP_KeepsThePrefixUpToP_AndTheTokenThatCrossesIt()
     {
         // probabilities 0.5, 0.3, 0.15, 0.05 in shuffled order
         using var scores = tensor(new[] { 0.15, 0.5, 0.05, 0.3 }.Select(p => (float)Math.Log(p)).ToArray(), [1, 4]);
@@ -104,7 +104,7 @@ public sealed class DecodingTests
     }
 
     [Fact]
-    public void Sampler_draws_by_inverse_cdf()
+    public void Sampler_DrawsByInverseCdf()
     {
         using var scores = tensor(new[] { 0.2, 0.5, 0.3 }.Select(p => (float)Math.Log(p)).ToArray(), [1, 3]).expand(4, 3);
         using var uniforms = tensor(new[] { 0.0, 0.19, 0.21, 0.99 });

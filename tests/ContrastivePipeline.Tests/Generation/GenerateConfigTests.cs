@@ -18,7 +18,7 @@ public sealed class GenerateConfigTests
     }
 
     [Fact]
-    public void Paper_settings_bind_with_an_infinite_penalty_and_validate()
+    public void PaperSettings_BindWithAnInfinitePenalty_AndValidate()
     {
         var config = Bind("prefix_tokens: 20\ncontinuations: 8\nnew_tokens: 400\nmax_prompts: null\npenalty: -inf\ntop_p: 0.95\n");
 
@@ -29,7 +29,7 @@ public sealed class GenerateConfigTests
     }
 
     [Fact]
-    public void Settings_with_an_infinite_penalty_survive_the_spec_json()
+    public void SettingsWithAnInfinitePenalty_SurviveTheSpecJson()
     {
         var settings = new GenerateSettings(new GenerateConfig { Penalty = double.NegativeInfinity }, DecodingStrategy.Named("head-only"),
             1000, new BadCheckpoint(1000, 0.7), 42);
@@ -41,7 +41,7 @@ public sealed class GenerateConfigTests
     }
 
     [Fact]
-    public void Out_of_range_values_are_reported_by_key()
+    public void OutOfRangeValues_AreReportedByKey()
     {
         var config = new GenerateConfig { Continuations = 0, Alpha = 1, Penalty = 0, TopK = 0, TopP = 1.5, Shards = 0 };
 

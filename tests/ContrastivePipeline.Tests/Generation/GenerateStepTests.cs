@@ -38,7 +38,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     static GenerateStats Stats(string output) => Json.Read<GenerateStats>(Path.Combine(output, GenerateContract.StatsFile));
 
     [Fact]
-    public void The_corpus_is_the_same_for_any_number_of_shards_any_batch_size_and_on_a_rerun()
+    public void Corpus_IsTheSame_ForAnyNumberOfShards_AnyBatchSize_AndOnARerun()
     {
         var one = Generate(Small);
         var sharded = Generate(Small with { Shards = 3, BatchSize = 6 });
@@ -51,7 +51,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     }
 
     [Fact]
-    public void A_killed_run_resumes_at_the_first_unfinished_shard_and_makes_a_damaged_one_again()
+    public void AKilledRun_ResumesAtTheFirstUnfinishedShard_AndMakesADamagedOneAgain()
     {
         var config = Small with { Shards = 3, Continuations = 1 };
         var output = Generate(config, "ancestral");
@@ -76,7 +76,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     }
 
     [Fact]
-    public void The_corpus_is_documents_separated_by_one_empty_line_and_the_stats_count_them()
+    public void Corpus_IsDocumentsSeparatedByOneEmptyLine_AndTheStatsCountThem()
     {
         var output = Generate(Small);
         var corpus = Corpus(output);
@@ -94,7 +94,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     }
 
     [Fact]
-    public void Ancestral_has_no_head_share_and_dropout_BAD_reruns_identically()
+    public void Ancestral_HasNoHeadShare_AndDropoutBadRerunsIdentically()
     {
         Assert.Null(Stats(Generate(Small, "ancestral")).OutsideHeadShare);
         var a = Generate(Small, "contrastive", BadKind.Dropout);
@@ -104,7 +104,7 @@ public sealed class GenerateStepTests(GenerateFixture fixture) : IClassFixture<G
     }
 
     [Fact]
-    public void A_checkpoint_that_was_not_saved_is_a_clear_error()
+    public void ACheckpointThatWasNotSaved_IsAClearError()
     {
         var error = Assert.Throws<StepException>(() => Generate(Small, goodStep: 6));
 

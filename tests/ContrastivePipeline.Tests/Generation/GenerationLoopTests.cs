@@ -45,7 +45,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void Cached_greedy_generation_equals_full_recompute_token_for_token()
+    public void CachedGreedyGeneration_EqualsFullRecompute_TokenForToken()
     {
         using var good = NewModel(1);
 
@@ -53,7 +53,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void Cached_sampling_equals_full_recompute_for_a_fixed_stream_with_padded_prompts()
+    public void CachedSampling_EqualsFullRecompute_ForAFixedStreamWithPaddedPrompts()
     {
         using var good = NewModel(2);
 
@@ -61,7 +61,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void Cached_contrastive_sampling_equals_full_recompute_with_top_k_and_top_p()
+    public void CachedContrastiveSampling_EqualsFullRecompute_WithTopKAndTopP()
     {
         using var good = NewModel(3);
         using var bad = NewModel(4);
@@ -71,7 +71,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void Contrastive_with_lambda_0_and_no_head_equals_ancestral()
+    public void ContrastiveWithLambda0AndNoHead_EqualsAncestral()
     {
         using var good = NewModel(5);
         using var bad = NewModel(6);
@@ -84,7 +84,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void A_left_padded_prompt_gives_the_logits_and_tokens_of_the_same_prompt_unpadded()
+    public void ALeftPaddedPrompt_GivesTheLogitsAndTokensOfTheSamePromptUnpadded()
     {
         using var llama = NewModel(7);
         using var model = new CachedLlama(llama);
@@ -104,7 +104,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void A_sample_does_not_depend_on_its_batch()
+    public void ASample_DoesNotDependOnItsBatch()
     {
         using var good = NewModel(8);
         using var cached = new CachedLlama(good);
@@ -118,7 +118,7 @@ public sealed class GenerationLoopTests
     }
 
     [Fact]
-    public void A_dropout_BAD_is_stochastic_and_GOOD_is_not()
+    public void ADropoutBad_IsStochastic_AndGoodIsNot()
     {
         using var llama = NewModel(9);
         using var plain = new CachedLlama(llama);

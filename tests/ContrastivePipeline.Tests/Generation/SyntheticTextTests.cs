@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Tests.Generation;
 public sealed class SyntheticTextTests
 {
     [Fact]
-    public void Text_splits_at_every_bos_and_eos_drops_empty_pieces_and_collapses_empty_lines()
+    public void Text_SplitsAtEveryBosAndEos_DropsEmptyPieces_AndCollapsesEmptyLines()
     {
         var documents = SyntheticText.Documents("<s> Once there was\n\n  \na dog. </s><s>  </s>The end</s>").ToList();
 
@@ -13,14 +13,14 @@ public sealed class SyntheticTextTests
     }
 
     [Fact]
-    public void The_prefix_is_kept_or_dropped()
+    public void Prefix_IsKeptOrDropped()
     {
         Assert.Equal([1, 5, 6, 7], SyntheticText.Ids([1, 5], [6, 7], keepPrefix: true));
         Assert.Equal([6, 7], SyntheticText.Ids([1, 5], [6, 7], keepPrefix: false));
     }
 
     [Fact]
-    public void Distinct_n_counts_distinct_word_n_grams_within_documents()
+    public void DistinctN_CountsDistinctWordNGrams_WithinDocuments()
     {
         var distinct = new Distinct();
         distinct.Add("a b a b");

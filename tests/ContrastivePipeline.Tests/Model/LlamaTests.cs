@@ -8,7 +8,7 @@ namespace ContrastivePipeline.Tests.Model;
 public sealed class LlamaTests
 {
     [Fact]
-    public void StateDict_uses_Hugging_Face_Llama_names_and_shapes()
+    public void StateDict_UsesHuggingFaceLlamaNamesAndShapes()
     {
         using var model = new Llama(TinyModels.Shape);
 
@@ -18,7 +18,7 @@ public sealed class LlamaTests
     }
 
     [Fact]
-    public void Logits_at_a_position_do_not_depend_on_later_tokens()
+    public void LogitsAtAPosition_DoNotDependOnLaterTokens()
     {
         manual_seed(1);
         using var model = new Llama(TinyModels.Shape);
@@ -35,7 +35,7 @@ public sealed class LlamaTests
     }
 
     [Fact]
-    public void Logits_depend_only_on_relative_positions()
+    public void Logits_DependOnlyOnRelativePositions()
     {
         manual_seed(2);
         using var model = new Llama(TinyModels.Shape);
@@ -50,7 +50,7 @@ public sealed class LlamaTests
     }
 
     [Fact]
-    public void Attention_dropout_is_active_in_training_mode_only()
+    public void AttentionDropout_IsActiveInTrainingModeOnly()
     {
         manual_seed(3);
         using var model = new Llama(TinyModels.Shape, attentionDropout: 0.5);
@@ -69,7 +69,7 @@ public sealed class LlamaTests
     }
 
     [Fact]
-    public void Forward_matches_a_slow_reading_of_Hugging_Face_Llama()
+    public void Forward_MatchesASlowReadingOfHuggingFaceLlama()
     {
         manual_seed(4);
         using var model = new Llama(TinyModels.Shape);

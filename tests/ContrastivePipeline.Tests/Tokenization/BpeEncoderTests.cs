@@ -18,7 +18,7 @@ public sealed class BpeEncoderTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void ML_Tokenizers_encodes_every_tiny_document_exactly_as_the_reference_encoder()
+    public void MLTokenizers_EncodesEveryTinyDocumentExactlyAsTheReferenceEncoder()
     {
         var reference = new ReferenceEncoder(vocabulary);
         var documents = TinyCorpus.All;
@@ -29,7 +29,7 @@ public sealed class BpeEncoderTests : IDisposable
     }
 
     [Fact]
-    public void Decode_of_encode_returns_every_tiny_document_unchanged()
+    public void DecodeOfEncode_ReturnsEveryTinyDocumentUnchanged()
     {
         foreach (var document in TinyCorpus.All)
             Assert.Equal(document, encoder.Decode(encoder.Encode(document)));
@@ -39,14 +39,14 @@ public sealed class BpeEncoderTests : IDisposable
     [InlineData("  two leading spaces,\ttabs\t\tand trailing   ")]
     [InlineData("emoji 🦆🦆, CJK 日本語, combining é, nul \0 and \r\n")]
     [InlineData("<s>")]
-    public void Odd_strings_round_trip_and_agree_with_the_reference(string text)
+    public void OddStrings_RoundTrip_AndAgreeWithTheReference(string text)
     {
         Assert.Equal(new ReferenceEncoder(vocabulary).Encode(text), encoder.Encode(text));
         Assert.Equal(text, encoder.Decode(encoder.Encode(text)));
     }
 
     [Fact]
-    public void Special_tokens_in_text_encode_as_their_ids()
+    public void SpecialTokensInText_EncodeAsTheirIds()
     {
         var ids = encoder.Encode("<s>Hi</s><pad><unk>");
 
@@ -55,7 +55,7 @@ public sealed class BpeEncoderTests : IDisposable
     }
 
     [Fact]
-    public void A_document_is_wrapped_in_bos_and_eos()
+    public void ADocument_IsWrappedInBosAndEos()
     {
         var ids = encoder.EncodeDocument("The dog ran.");
 
@@ -65,7 +65,7 @@ public sealed class BpeEncoderTests : IDisposable
     }
 
     [Fact]
-    public void Files_read_back_into_the_same_vocabulary()
+    public void Files_ReadBackIntoTheSameVocabulary()
     {
         var read = BpeFiles.Read(folder);
 

@@ -13,7 +13,7 @@ public sealed class BpeTrainerTests
         """;
 
     [Fact]
-    public void Merges_of_a_300_token_vocabulary_match_the_snapshot()
+    public void MergesOfA300TokenVocabulary_MatchTheSnapshot()
     {
         var vocabulary = BpeTrainer.Train([Text], 300, threads: 1);
 
@@ -21,7 +21,7 @@ public sealed class BpeTrainerTests
     }
 
     [Fact]
-    public void Fast_trainer_learns_the_same_merges_as_the_naive_trainer()
+    public void FastTrainer_LearnsTheSameMergesAsTheNaiveTrainer()
     {
         var text = string.Join("\n", TinyCorpus.All.Take(60));
 
@@ -34,7 +34,7 @@ public sealed class BpeTrainerTests
     }
 
     [Fact]
-    public void Training_twice_with_different_thread_counts_gives_identical_vocabularies()
+    public void TrainingTwiceWithDifferentThreadCounts_GivesIdenticalVocabularies()
     {
         var first = BpeTrainer.Train(TinyCorpus.All, 1000, threads: 1);
         var second = BpeTrainer.Train(TinyCorpus.All, 1000, threads: 2);
@@ -44,7 +44,7 @@ public sealed class BpeTrainerTests
     }
 
     [Fact]
-    public void Vocabulary_starts_with_the_special_tokens_then_all_256_bytes()
+    public void Vocabulary_StartsWithTheSpecialTokens_ThenAll256Bytes()
     {
         var vocabulary = BpeTrainer.Train([Text], 300, threads: 1);
 

@@ -20,7 +20,7 @@ public sealed class SentencePieceAgreementTests(ITestOutputHelper output) : IDis
     public void Dispose() => temp.Dispose();
 
     [SentencePieceFact]
-    public void Held_out_words_are_segmented_as_SentencePiece_segments_them()
+    public void HeldOutWords_AreSegmentedAsSentencePieceSegmentsThem()
     {
         var lines = TinyCorpus.All.SelectMany(d => d.Split('\n')).Where(l => l.Trim().Length > 0).ToList();
         var cut = lines.Count * 9 / 10;

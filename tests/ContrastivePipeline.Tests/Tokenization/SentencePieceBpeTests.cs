@@ -22,7 +22,7 @@ public sealed class SentencePieceBpeTests : IDisposable
     public void Dispose() => Directory.Delete(folder, recursive: true);
 
     [Fact]
-    public void Decode_of_encode_returns_every_tiny_document_and_no_unk()
+    public void DecodeOfEncode_ReturnsEveryTinyDocument_AndNoUnk()
     {
         Assert.True(TinyCorpus.All.Count > 50);
         foreach (var document in TinyCorpus.All)
@@ -34,7 +34,7 @@ public sealed class SentencePieceBpeTests : IDisposable
     }
 
     [Fact]
-    public void Tokenizer_json_has_the_shape_of_SentencePieceBPETokenizer()
+    public void TokenizerJson_HasTheShapeOfSentencePieceBPETokenizer()
     {
         var json = JsonNode.Parse(File.ReadAllText(Path.Combine(folder, BpeFiles.Tokenizer)))!;
         Assert.Equal("NFKC", (string?)json["normalizer"]!["type"]);
@@ -53,7 +53,7 @@ public sealed class SentencePieceBpeTests : IDisposable
     }
 
     [Fact]
-    public void Words_start_with_the_metaspace_and_an_unseen_character_is_unk()
+    public void Words_StartWithTheMetaspace_AndAnUnseenCharacterIsUnk()
     {
         var tokens = vocabulary.Tokens;
         var pieces = encoder.Encode("the dog").Select(id => tokens[id]).ToList();
@@ -64,7 +64,7 @@ public sealed class SentencePieceBpeTests : IDisposable
     }
 
     [Fact]
-    public void Byte_level_stays_the_default_kind()
+    public void ByteLevel_StaysTheDefaultKind()
     {
         Assert.Equal(TokenizerKind.ByteLevel, new TokenizerConfig().Kind);
     }

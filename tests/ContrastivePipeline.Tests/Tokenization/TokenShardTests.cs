@@ -32,7 +32,7 @@ public sealed class TokenShardTests : IDisposable
     [InlineData(65536, 2)]
     [InlineData(65537, 4)]
     [InlineData(100_000, 4)]
-    public void Blocks_read_back_as_the_concatenated_documents_with_only_the_last_block_padded(int vocabSize, int tokenBytes)
+    public void Blocks_ReadBackAsTheConcatenatedDocuments_WithOnlyTheLastBlockPadded(int vocabSize, int tokenBytes)
     {
         var documents = Documents(vocabSize - 1);
         var path = Write(vocabSize, blockLength: 4, documents);
@@ -55,7 +55,7 @@ public sealed class TokenShardTests : IDisposable
     }
 
     [Fact]
-    public void File_layout_is_the_documented_little_endian_header_then_uint16_tokens()
+    public void FileLayout_IsTheDocumentedLittleEndianHeader_ThenUInt16Tokens()
     {
         var path = Write(8192, blockLength: 5, [[1, 300, 2]]);
         var bytes = File.ReadAllBytes(path);
@@ -72,7 +72,7 @@ public sealed class TokenShardTests : IDisposable
     }
 
     [Fact]
-    public void An_id_outside_the_vocabulary_is_refused()
+    public void AnIdOutsideTheVocabulary_IsRefused()
     {
         var path = Path.Combine(folder, "bad.bin");
         using var writer = new TokenShardWriter(path, 300, 2, Hash);
@@ -81,7 +81,7 @@ public sealed class TokenShardTests : IDisposable
     }
 
     [Fact]
-    public void A_prompt_shard_is_not_opened_as_a_block_shard()
+    public void APromptShard_IsNotOpenedAsABlockShard()
     {
         var path = Path.Combine(folder, "prompts.bin");
         PromptShard.Write(path, [[1, 5]], 8192, Hash);
@@ -92,7 +92,7 @@ public sealed class TokenShardTests : IDisposable
     [Theory]
     [InlineData(8192, 2)]
     [InlineData(70_000, 4)]
-    public void Prompts_read_back_one_by_one(int vocabSize, int tokenBytes)
+    public void Prompts_ReadBackOneByOne(int vocabSize, int tokenBytes)
     {
         int[][] prompts = [[1, 40, 41], [1], [1, vocabSize - 1, 7, 8, 9, 10]];
         var path = Path.Combine(folder, "prompts.bin");

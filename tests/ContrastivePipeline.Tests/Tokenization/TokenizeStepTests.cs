@@ -47,7 +47,7 @@ public sealed class TokenizeStepTests : IDisposable
     }
 
     [Fact]
-    public void Shards_hold_every_document_wrapped_and_the_prompts_open_ended()
+    public void Shards_HoldEveryDocumentWrapped_AndThePromptsOpenEnded()
     {
         var train = TinyCorpus.All.Take(80).ToList();
         string[] prompts = ["Once upon a time", "The dog"];
@@ -90,7 +90,7 @@ public sealed class TokenizeStepTests : IDisposable
     }
 
     [Fact]
-    public void SentencePiece_kind_writes_a_metaspace_tokenizer_json_and_its_shards_decode_back()
+    public void SentencePieceKind_WritesAMetaspaceTokenizerJson_AndItsShardsDecodeBack()
     {
         var train = TinyCorpus.All.Take(80).ToList();
         WriteCorpus(train, ["Once upon a time"], TinyCorpus.All.Skip(80).Take(5).ToList());
@@ -110,7 +110,7 @@ public sealed class TokenizeStepTests : IDisposable
     }
 
     [Fact]
-    public void A_missing_corpus_file_is_a_step_error_that_names_it()
+    public void AMissingCorpusFile_IsAStepError_ThatNamesIt()
     {
         Documents.Write(Path.Combine(CorpusFolder, CorpusContract.TrainFile), ["some text"]);
 
@@ -120,7 +120,7 @@ public sealed class TokenizeStepTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_training_text_is_a_step_error()
+    public void AnEmptyTrainingText_IsAStepError()
     {
         WriteCorpus([], ["p"], ["q"]);
 

@@ -8,7 +8,7 @@ namespace ContrastivePipeline.Tests.Training;
 public sealed class AdamWTests
 {
     [Fact]
-    public void Steps_match_TorchSharp_AdamW_with_the_same_settings()
+    public void Steps_MatchTorchSharpAdamW_WithTheSameSettings()
     {
         manual_seed(5);
         using var ours = new Llama(TinyModels.Shape);
@@ -36,7 +36,7 @@ public sealed class AdamWTests
     }
 
     [Fact]
-    public void ClipGradNorm_matches_TorchSharp_clip_grad_norm()
+    public void ClipGradNorm_MatchesTorchSharpClipGradNorm()
     {
         manual_seed(6);
         using var ours = new Llama(TinyModels.Shape);

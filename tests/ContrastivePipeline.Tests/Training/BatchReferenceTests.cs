@@ -23,7 +23,7 @@ public sealed class BatchReferenceTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [PyTorchFact]
-    public void Batches_are_the_reference_batches_row_for_row()
+    public void Batches_AreTheReferenceBatches_RowForRow()
     {
         var (realDocuments, syntheticDocuments) = (Documents(200, 1), Documents(120, 2));
         using var real = Shard("real.bin", realDocuments);

@@ -5,7 +5,7 @@ namespace ContrastivePipeline.Tests.Training;
 public sealed class BenchmarkShapeTests
 {
     [Fact]
-    public void Parse_applies_overrides_to_the_reference_shape()
+    public void Parse_AppliesOverridesToTheReferenceShape()
     {
         var shape = BenchmarkShape.Parse(["--layers=2", "--vocab=512", "--batch=4", "--threads=1"]);
 
@@ -14,6 +14,6 @@ public sealed class BenchmarkShapeTests
     }
 
     [Fact]
-    public void Parse_rejects_an_unknown_option() =>
+    public void Parse_RejectsAnUnknownOption() =>
         Assert.Throws<ArgumentException>(() => BenchmarkShape.Parse(["--depth=3"]));
 }

@@ -55,7 +55,7 @@ public sealed class DocumentStreamTests : IDisposable
     }
 
     [Fact]
-    public void A_pass_is_a_shuffled_permutation_of_whole_documents()
+    public void APass_IsAShuffledPermutationOfWholeDocuments()
     {
         using var shard = Shard(60);
         var stream = new DocumentStream(shard, Rows, BlockLength, seed: 42);
@@ -71,7 +71,7 @@ public sealed class DocumentStreamTests : IDisposable
     }
 
     [Fact]
-    public void Second_pass_reshuffles_with_the_seed_plus_completed_steps()
+    public void SecondPass_ReshufflesWithTheSeedPlusCompletedSteps()
     {
         using var shard = Shard(60);
         var stream = new DocumentStream(shard, Rows, BlockLength, seed: 42);
@@ -87,7 +87,7 @@ public sealed class DocumentStreamTests : IDisposable
     }
 
     [Fact]
-    public void A_step_reads_the_same_rows_from_a_fresh_stream_as_after_earlier_steps()
+    public void AStep_ReadsTheSameRowsFromAFreshStream_AsAfterEarlierSteps()
     {
         using var shard = Shard(60);
         var read = new DocumentStream(shard, Rows, BlockLength, seed: 5);
@@ -101,7 +101,7 @@ public sealed class DocumentStreamTests : IDisposable
     }
 
     [Fact]
-    public void Mixed_batch_holds_the_papers_rows_of_every_device_batch()
+    public void MixedBatch_HoldsThePapersRowsOfEveryDeviceBatch()
     {
         using var real = Shard(200, "real.bin");
         using var synthetic = Shard(200, "synthetic.bin");

@@ -13,10 +13,10 @@ public sealed class LearningRateScheduleTests
     [InlineData(150, 1e-3)]
     [InlineData(4075, 5e-4)]
     [InlineData(8000, 0.0)]
-    public void At_follows_linear_warmup_then_cosine_to_zero(long step, double expected) =>
+    public void At_FollowsLinearWarmup_ThenCosineToZero(long step, double expected) =>
         Assert.Equal(expected, LearningRateSchedule.At(step, Paper), precision: 12);
 
     [Fact]
-    public void At_decreases_after_warmup() =>
+    public void At_Decreases_AfterWarmup() =>
         Assert.True(Enumerable.Range(150, 7850).All(s => LearningRateSchedule.At(s + 1, Paper) <= LearningRateSchedule.At(s, Paper)));
 }

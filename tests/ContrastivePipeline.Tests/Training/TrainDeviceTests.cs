@@ -8,7 +8,7 @@ namespace ContrastivePipeline.Tests.Training;
 public sealed class TrainDeviceTests
 {
     [Fact]
-    public void Cpu_is_the_cpu_and_auto_is_the_first_visible_gpu_else_the_cpu()
+    public void Cpu_IsTheCpu_AndAutoIsTheFirstVisibleGpuElseTheCpu()
     {
         Assert.Equal(DeviceType.CPU, TrainDevice.Resolve("cpu").type);
         var auto = TrainDevice.Resolve("auto");
@@ -16,7 +16,7 @@ public sealed class TrainDeviceTests
     }
 
     [Fact]
-    public void Cuda_is_device_0_of_those_visible_or_an_error_naming_the_build_switch()
+    public void Cuda_IsDevice0OfThoseVisible_OrAnErrorNamingTheBuildSwitch()
     {
         if (cuda.is_available())
         {
@@ -29,6 +29,6 @@ public sealed class TrainDeviceTests
     }
 
     [Fact]
-    public void An_unknown_word_is_an_error_listing_the_allowed_ones() =>
+    public void AnUnknownWord_IsAnError_ListingTheAllowedOnes() =>
         Assert.Contains("allowed: cpu, cuda, auto", Assert.Throws<StepException>(() => TrainDevice.Resolve("gpu")).Message);
 }

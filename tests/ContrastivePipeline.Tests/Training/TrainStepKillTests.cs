@@ -11,7 +11,7 @@ public sealed class TrainStepKillTests : IDisposable
     public void Dispose() => temp.Dispose();
 
     [Fact]
-    public void Train_step_killed_mid_run_finishes_with_the_weights_of_an_uninterrupted_run()
+    public void TrainStepKilledMidRun_FinishesWithTheWeightsOfAnUninterruptedRun()
     {
         var tokens = TinyTrainStep.WriteTokens(temp.Path);
         var whole = TinyTrainStep.Spec(temp.Path, "whole", tokens, Steps, checkpointEvery: 20);

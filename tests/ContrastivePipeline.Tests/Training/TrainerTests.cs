@@ -10,7 +10,7 @@ namespace ContrastivePipeline.Tests.Training;
 public sealed class TrainerTests
 {
     [Fact]
-    public void Run_killed_after_a_checkpoint_resumes_to_bit_identical_weights()
+    public void RunKilledAfterACheckpoint_ResumesToBitIdenticalWeights()
     {
         using var whole = new TempFolder();
         using var killed = new TempFolder();
@@ -34,7 +34,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void A_signal_stops_the_run_after_the_next_step_with_a_checkpoint_there_and_the_resumed_run_gives_the_same_bytes()
+    public void ASignal_StopsTheRunAfterTheNextStep_WithACheckpointThere_AndTheResumedRunGivesTheSameBytes()
     {
         using var whole = new TempFolder();
         using var stopped = new TempFolder();
@@ -61,7 +61,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void A_signal_during_the_last_step_lets_the_run_finish()
+    public void ASignalDuringTheLastStep_LetsTheRunFinish()
     {
         using var folder = new TempFolder();
         string? signal = null;
@@ -73,7 +73,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Run_writes_a_checkpoint_every_n_steps_and_one_metrics_line_per_step()
+    public void Run_WritesACheckpointEveryNSteps_AndOneMetricsLinePerStep()
     {
         using var folder = new TempFolder();
         using var trainer = TinyRuns.Trainer(folder.Path);
@@ -88,7 +88,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Resume_ignores_a_checkpoint_that_a_kill_left_half_written()
+    public void Resume_IgnoresACheckpointThatAKillLeftHalfWritten()
     {
         using var folder = new TempFolder();
         using (var first = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { Steps = 6, CheckpointEvery = 2 }))
@@ -107,7 +107,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Run_stops_with_the_step_number_when_the_loss_is_not_finite()
+    public void Run_StopsWithTheStepNumber_WhenTheLossIsNotFinite()
     {
         using var folder = new TempFolder();
         using var trainer = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { LearningRate = 1e30, WarmupSteps = 0, GradClip = 0 });
@@ -120,7 +120,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Live_tensor_count_does_not_grow_from_step_to_step()
+    public void LiveTensorCount_DoesNotGrowFromStepToStep()
     {
         using var folder = new TempFolder();
         using var trainer = TinyRuns.Trainer(folder.Path, TinyRuns.Config with { Steps = 12, CheckpointEvery = 5 });
@@ -133,7 +133,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void A_checkpoint_loads_as_a_model_with_the_trained_weights()
+    public void ACheckpoint_LoadsAsAModelWithTheTrainedWeights()
     {
         using var folder = new TempFolder();
         using var trainer = TinyRuns.Trainer(folder.Path);
