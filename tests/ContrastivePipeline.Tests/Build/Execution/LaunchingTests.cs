@@ -7,7 +7,7 @@ using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 using FileSystem = Cake.Core.IO.FileSystem;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Execution;
 
 /// <summary>Device slots, threads, cluster resources and the sbatch script: what each launch is given.</summary>
 public sealed class LaunchingTests

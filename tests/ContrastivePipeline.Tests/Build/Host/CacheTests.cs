@@ -6,7 +6,7 @@ using ContrastivePipeline.Tests.Support;
 using Snapshooter;
 using Snapshooter.Xunit;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Host;
 
 /// <summary>The content-addressed cache, end to end through the host and the step CLI.</summary>
 public sealed class CacheTests : IDisposable

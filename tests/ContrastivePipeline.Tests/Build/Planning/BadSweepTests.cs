@@ -4,7 +4,7 @@ using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Planning;
 
 /// <summary>Several BAD models in one experiment: one contrastive corpus and arm each, shared upstream work once.</summary>
 public sealed class BadSweepTests : IDisposable

@@ -1,7 +1,7 @@
 using ContrastivePipeline.Build.Execution;
 using ContrastivePipeline.Configuration;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Execution;
 
 /// <summary>Which ends of a Slurm job are tried again, and with what: more memory or time, never for our own error.</summary>
 public sealed class SlurmRetryTests

@@ -2,7 +2,7 @@ using ContrastivePipeline.Build.Execution;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Execution;
 
 /// <summary>What the host reads from squeue and a job's log, and says about a Slurm job as it goes (without a cluster).</summary>
 public sealed class SlurmJobTests

@@ -2,7 +2,7 @@ using ContrastivePipeline.Build.Host;
 using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Host;
 
 /// <summary>The real pipeline's graph, as --tree shows it.</summary>
 public sealed class PipelineGraphTests

@@ -3,7 +3,7 @@ using ContrastivePipeline.Build.Host;
 using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Planning;
 
 /// <summary>What the plan says changed for an instance that reruns: the methods of its code, not only a hash.</summary>
 public sealed class PlanReasonTests : IDisposable

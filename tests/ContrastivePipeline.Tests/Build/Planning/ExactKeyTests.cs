@@ -4,7 +4,7 @@ using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Configuration;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Planning;
 
 /// <summary>
 /// Every key of the experiment schema, changed one at a time in experiments/default.yaml: exactly the instances that

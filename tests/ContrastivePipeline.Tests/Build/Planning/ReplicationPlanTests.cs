@@ -2,7 +2,7 @@ using ContrastivePipeline.Build.Planning;
 using ContrastivePipeline.Steps;
 using ContrastivePipeline.Tests.Support;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Planning;
 
 /// <summary>The replication study (REPLICATION.md) plans the arms and seeds its decision rule needs; CI does not run it.</summary>
 public sealed class ReplicationPlanTests : IDisposable

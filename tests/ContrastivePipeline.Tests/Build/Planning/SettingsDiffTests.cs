@@ -1,6 +1,6 @@
 using ContrastivePipeline.Build.Planning;
 
-namespace ContrastivePipeline.Tests.Build;
+namespace ContrastivePipeline.Tests.Build.Planning;
 
 public sealed class SettingsDiffTests
 {
