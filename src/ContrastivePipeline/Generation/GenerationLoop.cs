@@ -15,6 +15,24 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
 {
     public GeneratedBatch Run(PromptBatch batch, int newTokens, int seed)
     {
+        // One intra-op thread: with two, libtorch splits the one-token steps' products differently, the logits move in
+        // their last bits and a draw near a boundary flips (the replication study's ancestral corpus differed in 3 of
+        // 1,440 continuations between --jobs=1 and --jobs=2). Threads are in no key, so the bytes must not depend on them;
+        // the measured cost is none at 4 x 128 (44.4 s with two threads, 43.6 s with one, BENCHMARKS.md).
+        var threads = get_num_threads();
+        set_num_threads(1);
+        try
+        {
+            return Generate(batch, newTokens, seed);
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    GeneratedBatch Generate(PromptBatch batch, int newTokens, int seed)
+    {
         using var _ = no_grad();
         if (bad?.Stochastic == true && decoding.UsesBad)
             manual_seed(RowStream.TorchSeed(seed, batch.Rows[0].Prompt));

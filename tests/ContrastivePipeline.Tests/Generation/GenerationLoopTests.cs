@@ -137,4 +137,58 @@ public sealed class GenerationLoopTests
         var mask = GenerationLoop.Masks(tensor(batch.Real, [rows, length]), newTokens: 0).Prefill;
         return model.Forward(tensor(batch.Tokens, [rows, length]), tensor(batch.Positions, [rows, length]), mask, cache);
     }
+
+    /// <summary>
+    /// The replication study's ancestral corpus came out different with 1 and 2 threads per step (3 of its 1,440
+    /// continuations: a logit that moved in its last bits flipped one draw). The loop computes with one intra-op
+    /// thread whatever the process was given, so the logits, hence every draw, are the same under any `--jobs`.
+    /// </summary>
+    [Fact]
+    public void LogitsOfEveryStep_AreBitwiseTheSame_WhateverTheProcessThreadCount()
+    {
+        var shape = new ModelShape(Layers: 4, Hidden: 128, Heads: 4, Intermediate: 512, Context: 128, Vocab: 4096); // replication.yaml's
+        manual_seed(5);
+        using var model = new Llama(shape);
+        model.eval();
+        using var cached = new CachedLlama(model);
+        (int, int[])[] prompts = [.. Enumerable.Range(0, 8).Select(i => (i, Enumerable.Range(0, 20).Select(t => 1 + ((i * 31) + (t * 7)) % 4000).ToArray()))];
+        var batch = PromptBatch.Build(prompts, 20, 8);
+        var threads = get_num_threads();
+        try
+        {
+            List<float[]> Logits(int count)
+            {
+                set_num_threads(count);
+                var recording = new RecordingDecoding();
+                new GenerationLoop(cached, null, recording, Off, CPU).Run(batch, 4, Seed);
+                Assert.Equal(count, get_num_threads()); // the process's count is back once the loop returns
+                return recording.Logits;
+            }
+            var one = Logits(1);
+            var two = Logits(2);
+            Assert.Equal(4, one.Count);
+            for (var step = 0; step < one.Count; step++)
+                Assert.True(one[step].AsSpan().SequenceEqual(two[step]), $"step {step}: logits differ between 1 and 2 threads");
+        }
+        finally
+        {
+            set_num_threads(threads);
+        }
+    }
+
+    /// <summary>Ancestral sampling that keeps a copy of GOOD's logits at every step.</summary>
+    sealed class RecordingDecoding() : Decoding(1.0)
+    {
+        readonly AncestralDecoding sampling = new(1.0);
+
+        public List<float[]> Logits { get; } = [];
+
+        public override bool UsesBad => false;
+
+        public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
+        {
+            Logits.Add(good.data<float>().ToArray());
+            return sampling.Scores(good, bad);
+        }
+    }
 }
