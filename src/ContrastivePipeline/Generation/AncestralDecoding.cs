@@ -15,8 +15,6 @@ internal sealed class AncestralDecoding(double temperature) : Decoding(temperatu
 
     public AncestralDecoding(AncestralStrategy strategy, GenerateConfig config) : this(config.Temperature) { }
 
-    public override bool UsesBad => false;
-
     public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
     {
         using var tau = temperature.ToScalar();

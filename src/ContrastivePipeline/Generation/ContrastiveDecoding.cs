@@ -13,8 +13,6 @@ internal sealed class ContrastiveDecoding(double temperature, double alpha, doub
     public ContrastiveDecoding(ContrastiveStrategy strategy, GenerateConfig config)
         : this(config.Temperature, config.Alpha, config.Lambda, config.Penalty) { }
 
-    public override bool UsesBad => true;
-
     public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
     {
         ArgumentNullException.ThrowIfNull(bad);

@@ -7,15 +7,14 @@ using static TorchSharp.torch;
 namespace ContrastivePipeline.Generation;
 
 /// <summary>
-/// A decoding strategy: scores [B, V] to sample from (through softmax) from GOOD's and, where used, BAD's logits,
+/// A decoding strategy: scores [B, V] to sample from (through softmax) from GOOD's and, where the strategy contrasts
+/// (<see cref="DecodingStrategy.Contrast"/>, the one flag for it), BAD's logits,
 /// plus the plausibility head [B, V] where the strategy has one. Temperature divides both models' logits first
 /// (PAPER.md 4.1); log-probabilities are log(p + 1e-10) as in the authors' processor.
 /// </summary>
 internal abstract class Decoding(double temperature)
 {
     static readonly Scalar epsilon = 1e-10.ToScalar();
-
-    public abstract bool UsesBad { get; }
 
     public abstract (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad);
 

@@ -44,7 +44,7 @@ internal sealed class GenerateStep : IStep
 
         var decoding = Decoding.For(settings.Strategy, config);
         using var good = Load(context.Input(GenerateContract.Good), settings.GoodStep, 0.0, prompts.VocabSize, device);
-        using var bad = decoding.UsesBad ? LoadBad(context, settings, prompts.VocabSize, device) : null;
+        using var bad = settings.Strategy.Contrast ? LoadBad(context, settings, prompts.VocabSize, device) : null;
         context.Log($"{settings.Strategy} from GOOD step {settings.GoodStep}" +
             (settings.Bad is not { } b ? "" : $", BAD step {b.Step}{(b.Dropout > 0 ? $" with dropout {b.Dropout}" : "")}") +
             $": {count:N0} prompts x {config.Continuations} x {config.NewTokens} tokens");

@@ -9,7 +9,8 @@ namespace ContrastivePipeline.Generation;
 /// advancing together on their own preallocated caches. No early stop (PAPER.md 2.4). Each step runs in its own
 /// dispose scope; the only state carried between steps is the caches and the two models' last logits. A sample's
 /// tokens depend only on its prompt and its own random stream (<see cref="RowStream"/>), not on the batch, except
-/// through a dropout BAD, whose masks come from libtorch's generator seeded per batch.
+/// through a dropout BAD, whose masks come from libtorch's generator seeded per batch. <c>bad</c> is given exactly when
+/// the strategy contrasts (GenerateStep loads it then), and null otherwise.
 /// </summary>
 internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decoding decoding, Truncation truncation, Device device)
 {
@@ -34,13 +35,13 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
     GeneratedBatch Generate(PromptBatch batch, int newTokens, int seed)
     {
         using var _ = no_grad();
-        if (bad?.Stochastic == true && decoding.UsesBad)
+        if (bad?.Stochastic == true)
             manual_seed(RowStream.TorchSeed(seed, batch.Rows[0].Prompt));
         using var batchScope = NewDisposeScope();
         var (rows, length) = ((long)batch.Rows.Count, (long)batch.Length);
         var capacity = length + newTokens;
         using var goodCache = good.NewCache(rows, capacity, device);
-        using var badCache = decoding.UsesBad ? bad!.NewCache(rows, capacity, device) : null;
+        using var badCache = bad?.NewCache(rows, capacity, device);
 
         var tokens = tensor(batch.Tokens, [rows, length], device: device);                       // [B, P]
         var positions = tensor(batch.Positions, [rows, length], device: device);                 // [B, P]
@@ -53,7 +54,7 @@ internal sealed class GenerationLoop(CachedLlama good, CachedLlama? bad, Decodin
         var outside = zeros([], ScalarType.Int64, device);
 
         var goodLogits = good.Forward(tokens, positions, prefillMask, goodCache);                // [B, V]
-        var badLogits = decoding.UsesBad ? bad!.Forward(tokens, positions, prefillMask, badCache!) : null;
+        var badLogits = bad?.Forward(tokens, positions, prefillMask, badCache!);
         for (var s = 0; s < newTokens; s++)
         {
             using var step = NewDisposeScope();

@@ -9,8 +9,6 @@ internal sealed class HeadOnlyDecoding(double temperature, double alpha, double 
 {
     public HeadOnlyDecoding(HeadOnlyStrategy strategy, GenerateConfig config) : this(config.Temperature, config.Alpha, config.Penalty) { }
 
-    public override bool UsesBad => false;
-
     public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
     {
         var pGood = Probabilities(good); // [B, V]

@@ -21,7 +21,14 @@ public sealed class DecodingTests
         Assert.Equal(["ancestral", "contrastive", "head-only"], DecodingStrategy.All.Select(s => s.Name));
         var decodings = DecodingStrategy.All.Select(s => Decoding.For(s, new GenerateConfig())).ToList();
         Assert.Equal(decodings.Count, decodings.Select(d => d.GetType()).Distinct().Count());
-        Assert.Equal(DecodingStrategy.All.Select(s => s.Contrast), decodings.Select(d => d.UsesBad));
+        using var good = randn(2, 7);
+        foreach (var (strategy, decoding) in DecodingStrategy.All.Zip(decodings))
+        {
+            if (strategy.Contrast)
+                Assert.Throws<ArgumentNullException>(() => decoding.Scores(good, null));
+            else
+                decoding.Scores(good, null).Scores.Dispose();
+        }
     }
 
     [Fact]

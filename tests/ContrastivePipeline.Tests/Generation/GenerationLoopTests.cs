@@ -183,8 +183,6 @@ public sealed class GenerationLoopTests
 
         public List<float[]> Logits { get; } = [];
 
-        public override bool UsesBad => false;
-
         public override (Tensor Scores, Tensor? Head) Scores(Tensor good, Tensor? bad)
         {
             Logits.Add(good.data<float>().ToArray());
