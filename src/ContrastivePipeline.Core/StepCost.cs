@@ -38,8 +38,8 @@ internal sealed partial record StepCost(double WallSeconds, double CpuSeconds, l
 
     /// <summary>
     /// Every attempt an instance's log records (one header line <c>=== Task/instance on host...</c> per attempt, under
-    /// either executor): their costs summed (peak memory:
-    /// the largest), and how many attempts ended without a cost line (killed, or run before steps printed one).
+    /// either executor): their costs summed (peak memory: the largest), and how many attempts ended without a cost
+    /// line (killed, or run before steps printed one).
     /// </summary>
     public static (StepCost Total, int Measured, int Unmeasured) InLog(string log)
     {
