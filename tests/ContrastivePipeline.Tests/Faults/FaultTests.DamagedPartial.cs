@@ -216,8 +216,10 @@ public sealed partial class FaultTests
         int? pid = null;
         while (clock.Elapsed < Limit && !host.HasExited)
         {
-            // The step's process is found before the moment comes, so that it is killed at once when it does.
-            pid ??= Processes.Mentioning(spec).Select(p => int.Parse(p[..p.IndexOf(':')])).Cast<int?>().FirstOrDefault();
+            // The step's process is found before the moment comes, so that it is killed at once when it does. By its
+            // spec's whole path: another test's run of the same smoke instance has the same key, under another root
+            // (CI once killed the Slurm test's TrainGood this way).
+            pid ??= Processes.Mentioning(Path.Combine(temp.Path, "specs", spec)).Select(p => int.Parse(p[..p.IndexOf(':')])).Cast<int?>().FirstOrDefault();
             if (pid is not null && ready())
                 break;
             Thread.Sleep(pid is null ? 50 : 2);
